@@ -1,0 +1,124 @@
+# Bron: build, run and test. See README.md.
+#   make run    install what is missing, set up the private database,
+#               build and serve http://127.0.0.1:8080
+#   make test   the same in a throwaway cluster, then every suite
+
+SHELL		:= /bin/bash
+CC		?= cc
+BUILD		:= build
+KORE_FEATURES	:= $(shell cat /usr/share/kore/features 2>/dev/null)
+
+WARN	 = -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes \
+	   -Wmissing-declarations -Wshadow -Wpointer-arith -Wcast-qual \
+	   -Wsign-compare -Wtype-limits -Wformat=2
+HARDEN	 = -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fno-strict-overflow \
+	   -fstack-clash-protection -fcf-protection
+CFLAGS	+= -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) $(HARDEN) -Iapp -I$(BUILD)
+LDHARD	 = -Wl,-z,relro,-z,now,-z,noexecstack
+
+CORE_SRC := $(wildcard app/core/*.c)
+APP_SRC	 := app/main.c $(wildcard app/db/*.c) $(wildcard app/web/*.c)
+VIEWS	 := $(sort $(wildcard app/views/*.html))
+CORE_OBJ := $(CORE_SRC:app/%.c=$(BUILD)/%.o)
+APP_OBJ	 := $(APP_SRC:app/%.c=$(BUILD)/%.o) $(BUILD)/views.o
+
+SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 20
+
+.PHONY: all deps deps-test db migrate import run stop test check unit \
+	http browser bench fuzz symcheck clean
+
+all: $(BUILD)/app.so $(BUILD)/import
+
+deps:
+	@scripts/deps.sh run
+
+deps-test:
+	@scripts/deps.sh test
+
+$(BUILD)/embed: app/tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $<
+
+$(BUILD)/views.c $(BUILD)/views.h: $(BUILD)/embed $(VIEWS)
+	$(BUILD)/embed $(BUILD)/views.h $(BUILD)/views.c $(VIEWS)
+
+$(BUILD)/views.o: $(BUILD)/views.c
+	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/core/%.o: app/core/%.c app/core/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+
+# Kore's feature flags change struct http_request (STYLE.md c17).
+$(BUILD)/%.o: app/%.c app/*.h app/*/*.h $(BUILD)/views.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(KORE_FEATURES) -fPIC -c -o $@ $<
+
+$(BUILD)/app.so: $(CORE_OBJ) $(APP_OBJ)
+	$(CC) -shared $(LDHARD) -o $@ $^ -lcmark -lsodium -lpq
+
+$(BUILD)/import: app/tools/import.c $(CORE_OBJ)
+	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ $^ \
+	    -lcmark -lpq
+
+db:
+	@scripts/db.sh start
+
+migrate: db
+	@scripts/db.sh migrate
+
+import: migrate $(BUILD)/import
+	@. scripts/env.sh && $(BUILD)/import content
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/run.sh
+
+stop:
+	@scripts/run.sh stop
+
+# No symbol of app.so may shadow one the kore binary exports (STYLE c18).
+symcheck: $(BUILD)/app.so
+	@comm -12 <(nm -D --defined-only $(BUILD)/app.so | awk '{print $$3}' \
+	    | sort -u) <(nm -D --defined-only /usr/bin/kore | \
+	    awk '{print $$3}' | sort -u) | grep -v -E \
+	    '^(_init|_fini|_edata|_end|__bss_start|kore_seccomp_hook|_scfilt)$$' \
+	    > $(BUILD)/symclash.txt || true
+	@if [ -s $(BUILD)/symclash.txt ]; then \
+	    echo "symcheck: app.so shadows kore symbols:"; \
+	    cat $(BUILD)/symclash.txt; exit 1; fi
+	@echo "symcheck: ok"
+
+$(BUILD)/unit/test_%: tests/unit/test_%.c $(CORE_SRC) app/core/*.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) $(SAN) -Iapp -o $@ \
+	    $< $(CORE_SRC) -lcmocka -lcmark -lsodium
+
+unit: $(UNIT_BIN)
+	@tests/unit/run.sh $(UNIT_BIN)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) app/core/*.h
+	@mkdir -p $(@D)
+	clang -std=c11 -D_GNU_SOURCE -g -O1 -Iapp \
+	    -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRC) \
+	    -lcmark -lsodium
+
+fuzz: $(FUZZ_BIN)
+	@tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+test: deps-test
+	@$(MAKE) --no-print-directory all
+	@tests/run.sh
+
+bench: deps-test
+	@$(MAKE) --no-print-directory all
+	@tests/bench/run.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,28 @@
+/*
+ * Prototypes of everything the Kore configuration names: the onload
+ * init and the route handlers (keeps -Wmissing-prototypes quiet and is
+ * the one list of entry points).
+ */
+#ifndef BRON_APP_H
+#define BRON_APP_H
+
+struct http_request;
+
+int	app_init(int);
+
+int	home_show(struct http_request *);
+int	health_show(struct http_request *);
+int	lang_set(struct http_request *);
+int	item_list(struct http_request *);
+int	item_show(struct http_request *);
+int	community_list(struct http_request *);
+int	theme_list(struct http_request *);
+int	theme_show(struct http_request *);
+int	goal_list(struct http_request *);
+int	goal_show(struct http_request *);
+int	search_show(struct http_request *);
+int	page_show(struct http_request *);
+int	error_show(struct http_request *);
+int	not_found(struct http_request *);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * Interface strings: kcgi's enum + array idiom, one array per locale.
+ * MSG_LIST is the single list of message names; each locale file fills
+ * every slot with a designated initialiser, and test_i18n checks that no
+ * slot is empty and that printf placeholders match across locales.
+ */
+#ifndef BRON_I18N_H
+#define BRON_I18N_H
+
+#include <stddef.h>
+
+#define MSG_LIST(X) \
+	X(site_name) X(site_tagline) X(skip_link) X(nav_label) \
+	X(nav_home) X(nav_articles) X(nav_pilots) X(nav_masterminds) \
+	X(nav_stories) X(nav_resources) X(nav_communities) X(nav_themes) \
+	X(nav_monitor) X(nav_search) X(lang_label) X(lang_other_name) \
+	X(lang_other_code) X(lang_code) X(footer_label) X(footer_about) \
+	X(footer_accessibility) X(footer_privacy) X(footer_text) \
+	X(footer_help_title) X(footer_help) X(home_title) X(home_lead) \
+	X(home_intro) X(home_for_title) X(home_for_prof) \
+	X(home_for_expert) X(home_for_editor) X(home_for_visitor) \
+	X(home_latest_title) X(home_latest_intro) X(home_more) \
+	X(kind_artikel) X(kind_pilot) X(kind_mastermind) X(kind_verhaal) \
+	X(kind_bron) X(intro_artikel) X(intro_pilot) X(intro_mastermind) \
+	X(intro_verhaal) X(intro_bron) X(empty_artikel) X(empty_pilot) \
+	X(empty_mastermind) X(empty_verhaal) X(empty_bron) X(all_artikel) \
+	X(all_pilot) X(all_mastermind) X(all_verhaal) X(all_bron) \
+	X(published_on) X(summary_label) X(communities_intro) \
+	X(communities_empty) X(community_open) X(community_request) \
+	X(community_invite) X(themes_intro) X(themes_empty) \
+	X(theme_items_title) X(theme_items_empty) X(monitor_title) \
+	X(monitor_intro) X(monitor_fast) X(monitor_long) \
+	X(monitor_empty) X(monitor_back) X(monitor_theme) X(search_intro) \
+	X(search_label) X(search_hint) X(search_button) X(search_prompt) \
+	X(search_none) X(search_count) X(search_too_long) X(err_home_link) \
+	X(err_404_title) X(err_404_text) X(err_405_title) X(err_405_text) \
+	X(err_413_title) X(err_413_text) X(err_500_title) X(err_500_text) \
+	X(err_503_title) X(err_503_text) X(err_400_title) X(err_400_text) \
+	X(err_403_title) X(err_403_text) X(page_back_home) \
+	X(search_type_page)
+
+#define MSG_ENUM(n)	MSG_##n,
+enum msg_id {
+	MSG_LIST(MSG_ENUM)
+	MSG__MAX
+};
+#undef MSG_ENUM
+
+enum locale {
+	LOC_NL,
+	LOC_EN,
+	LOC__MAX
+};
+
+extern const char *const msg_nl[MSG__MAX];
+extern const char *const msg_en[MSG__MAX];
+extern const char *const msg_names[MSG__MAX];
+
+const char	*i18n_get(enum locale, enum msg_id);
+/* Look a message up by its name (for templates); NULL if unknown. */
+const char	*i18n_byname(enum locale, const char *, size_t);
+const char	*i18n_code(enum locale);
+/* "nl" or "en" exactly; anything else gives -1. */
+int		 i18n_parse_code(const char *, enum locale *);
+/*
+ * Pick a locale from an Accept-Language header: the supported language
+ * with the highest q wins, Dutch on ties and when nothing matches.
+ */
+enum locale	 i18n_negotiate(const char *);
+/*
+ * Fill a message's placeholders in order: "%s" and "%d" both take the
+ * next string of args (callers format numbers), "%%" is a percent sign.
+ * Never a printf format, so a translated string cannot misuse varargs.
+ */
+struct sbuf;
+void		 i18n_fmt(struct sbuf *, const char *, const char *const *,
+		    size_t);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * Slugs and local paths.
+ */
+#include <string.h>
+
+#include "path.h"
+
+int
+path_slug_ok(const char *s, size_t n)
+{
+	size_t	i;
+
+	if (n == 0 || n > PATH_SLUG_MAX || s[0] == '-' || s[n - 1] == '-')
+		return (0);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-') {
+			if (s[i + 1] == '-')
+				return (0);
+			continue;
+		}
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9')))
+			return (0);
+	}
+	return (1);
+}
+
+int
+path_slug(const char *path, const char *prefix, char *out, size_t outlen)
+{
+	size_t	plen, n;
+
+	plen = strlen(prefix);
+	if (strncmp(path, prefix, plen) != 0 || path[plen] != '/')
+		return (-1);
+	path += plen + 1;
+	n = strlen(path);
+	if (!path_slug_ok(path, n) || n >= outlen)
+		return (-1);
+	memcpy(out, path, n + 1);
+	return (0);
+}
+
+int
+path_local_ok(const char *s)
+{
+	size_t	i, n;
+
+	n = strlen(s);
+	if (n == 0 || n > 512 || s[0] != '/')
+		return (0);
+	if (n > 1 && (s[1] == '/' || s[1] == '\\'))
+		return (0);
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f ||
+		    s[i] == '\\')
+			return (0);
+	}
+	return (1);
+}

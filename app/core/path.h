@@ -1,0 +1,26 @@
+/*
+ * Request path parsing. Kore compiles route regexes without captures
+ * (STYLE.md c3), so handlers take their ids and slugs from req->path.
+ */
+#ifndef BRON_PATH_H
+#define BRON_PATH_H
+
+#include <stddef.h>
+
+#define PATH_SLUG_MAX	120
+
+/*
+ * "/prefix/slug" -> slug, if path starts with prefix + "/" and the rest
+ * is a valid slug: [a-z0-9]+ joined by single hyphens, at most
+ * PATH_SLUG_MAX bytes. Returns 0 and fills out (NUL-terminated), or -1.
+ */
+int	path_slug(const char *, const char *, char *, size_t);
+/* 1 if s is a valid slug. */
+int	path_slug_ok(const char *, size_t);
+/*
+ * A local return path for redirects: must start with one "/", no "//"
+ * or "/\" prefix, no control bytes or backslashes, at most 512 bytes.
+ */
+int	path_local_ok(const char *);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * The queries, one file per resource (q_<resource>.c) holding its SQL
+ * and column order. Parameters are always text with a cast in SQL; no
+ * SQL is ever built from strings.
+ */
+#ifndef BRON_Q_H
+#define BRON_Q_H
+
+#include "db/db.h"
+
+/* q_health.c */
+extern const struct db_query	q_health_ping;
+
+/* q_item.c: columns of every item row. */
+enum { QI_KIND, QI_SLUG, QI_TITLE, QI_SUMMARY, QI_DATE, QI_BODY };
+extern const struct db_query	q_item_latest;	/* no params */
+extern const struct db_query	q_item_list;	/* $1 kind */
+extern const struct db_query	q_item_show;	/* $1 kind, $2 slug */
+
+/* q_community.c */
+enum { QC_SLUG, QC_NAME, QC_SUMMARY, QC_MEMBERSHIP };
+extern const struct db_query	q_community_list;
+
+/* q_theme.c */
+enum { QT_ID, QT_SLUG, QT_TITLE, QT_SUMMARY, QT_BODY };
+extern const struct db_query	q_theme_list;
+extern const struct db_query	q_theme_show;	/* $1 slug */
+extern const struct db_query	q_theme_items;	/* $1 theme id */
+
+/* q_goal.c */
+enum { QG_SLUG, QG_TITLE, QG_SUMMARY, QG_PACE, QG_BODY, QG_THEME_SLUG,
+    QG_THEME_TITLE };
+extern const struct db_query	q_goal_list;
+extern const struct db_query	q_goal_show;	/* $1 slug */
+
+/* q_page.c */
+enum { QP_TITLE, QP_SUMMARY, QP_BODY };
+extern const struct db_query	q_page_show;	/* $1 slug, $2 lang */
+
+/* q_search.c */
+enum { QS_TYPE, QS_PATH, QS_TITLE, QS_SUMMARY };
+extern const struct db_query	q_search;	/* $1 query, $2 lang */
+
+#endif

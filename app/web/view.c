@@ -1,0 +1,177 @@
+/*
+ * Views and the layout. Values reach HTML only through tpl.c, which
+ * escapes by default; the raw insertions are the TRUSTED bindings below,
+ * each holding HTML that tpl.c itself (or cmark) produced.
+ */
+#include <string.h>
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "core/html.h"
+#include "web/resp.h"
+#include "web/view.h"
+
+struct nav_entry {
+	const char	*href;
+	enum msg_id	 label;
+};
+
+static const struct nav_entry	nav[] = {
+	{ "/artikelen", MSG_nav_articles },
+	{ "/pilots", MSG_nav_pilots },
+	{ "/masterminds", MSG_nav_masterminds },
+	{ "/verhalen", MSG_nav_stories },
+	{ "/bronnen", MSG_nav_resources },
+	{ "/gemeenschappen", MSG_nav_communities },
+	{ "/themas", MSG_nav_themes },
+	{ "/monitor", MSG_nav_monitor },
+	{ "/zoeken", MSG_nav_search },
+};
+
+/* The page a template-less failure falls back to: no loops, no data. */
+static const char	fallback_500[] =
+    "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\">"
+    "<title>Er ging iets mis</title></head><body><main><h1>Er ging iets "
+    "mis</h1><p>Probeer het later opnieuw.</p></main></body></html>";
+
+static const char	*msg_cb(void *, const char *, size_t);
+static int		 nav_current(const char *, const char *);
+
+static const char *
+msg_cb(void *arg, const char *key, size_t len)
+{
+	const enum locale	*loc = arg;
+
+	return (i18n_byname(*loc, key, len));
+}
+
+int
+view_append(struct sbuf *out, enum view_id v, enum locale loc,
+    const struct tpl_bind *binds, size_t n)
+{
+	struct tpl_env	env;
+	char		err[TPL_ERR_MAX];
+	size_t		mark;
+
+	env.binds = binds;
+	env.nbinds = n;
+	env.msg = msg_cb;
+	env.msgarg = &loc;
+	mark = out->len;
+	if (tpl_render(out, views[v].text, views[v].len, &env, err,
+	    sizeof(err)) == -1) {
+		kore_log(LOG_ERR, "view %s: %s", views[v].name, err);
+		out->len = mark;
+		if (out->data != NULL)
+			out->data[mark] = '\0';
+		return (-1);
+	}
+	return (0);
+}
+
+int
+view_rows_or_empty(struct sbuf *out, struct sbuf *rows, int nrows,
+    enum locale loc, enum msg_id empty)
+{
+	if (nrows == 0) {
+		const struct tpl_bind	b[] = {
+			{ "text", i18n_get(loc, empty), TPL_TEXT },
+		};
+		return (view_append(out, VIEW_empty, loc, b, NBINDS(b)));
+	} else {
+		const struct tpl_bind	b[] = {
+			{ "rows", sbuf_cstr(rows), TPL_TRUSTED_HTML },
+		};
+		return (view_append(out, VIEW_rows, loc, b, NBINDS(b)));
+	}
+}
+
+/* "/artikelen" is current on "/artikelen" and "/artikelen/x". */
+static int
+nav_current(const char *href, const char *cur)
+{
+	size_t	n;
+
+	if (cur == NULL)
+		return (0);
+	n = strlen(href);
+	return (strncmp(cur, href, n) == 0 &&
+	    (cur[n] == '\0' || cur[n] == '/'));
+}
+
+void
+view_page_main(struct http_request *req, int status, enum locale loc,
+    const char *title, const char *navcur, struct sbuf *main)
+{
+	struct sbuf	 navsb, out, back;
+	size_t		 i;
+	int		 bad;
+
+	sbuf_init(&navsb);
+	sbuf_init(&out);
+	sbuf_init(&back);
+	bad = 0;
+	for (i = 0; i < NBINDS(nav); i++) {
+		const struct tpl_bind	b[] = {
+			{ "href", nav[i].href, TPL_TEXT },
+			{ "label", i18n_get(loc, nav[i].label), TPL_TEXT },
+			{ "current", nav_current(nav[i].href, navcur) ?
+			    " aria-current=\"page\"" : "", TPL_TRUSTED_HTML },
+		};
+		if (view_append(&navsb, VIEW_nav_item, loc, b, NBINDS(b)))
+			bad = 1;
+	}
+
+	/* Where the language switch returns to: this page, with query. */
+	sbuf_puts(&back, req->path);
+	if (req->query_string != NULL && *req->query_string != '\0') {
+		sbuf_putc(&back, '?');
+		sbuf_puts(&back, req->query_string);
+	}
+	{
+		const struct tpl_bind	b[] = {
+			{ "title", title, TPL_TEXT },
+			{ "back", sbuf_cstr(&back), TPL_TEXT },
+			{ "nav", sbuf_cstr(&navsb), TPL_TRUSTED_HTML },
+			{ "main", sbuf_cstr(main), TPL_TRUSTED_HTML },
+		};
+		if (!bad && view_append(&out, VIEW_layout, loc, b,
+		    NBINDS(b)) == 0) {
+			resp_html(req, status, &out);
+		} else {
+			sbuf_reset(&out);
+			sbuf_puts(&out, fallback_500);
+			resp_html(req, 500, &out);
+		}
+	}
+	sbuf_free(&navsb);
+	sbuf_free(&out);
+	sbuf_free(&back);
+}
+
+void
+view_page(struct http_request *req, int status, enum locale loc,
+    const char *title, const char *navcur, enum view_id v,
+    const struct tpl_bind *binds, size_t n)
+{
+	struct sbuf	main;
+
+	sbuf_init(&main);
+	if (view_append(&main, v, loc, binds, n) == -1) {
+		sbuf_reset(&main);
+		status = 500;
+		title = i18n_get(loc, MSG_err_500_title);
+		{
+			const struct tpl_bind	b[] = {
+				{ "title", title, TPL_TEXT },
+				{ "text", i18n_get(loc, MSG_err_500_text),
+				    TPL_TEXT },
+			};
+			(void)view_append(&main, VIEW_error, loc, b,
+			    NBINDS(b));
+		}
+	}
+	view_page_main(req, status, loc, title, navcur, &main);
+	sbuf_free(&main);
+}

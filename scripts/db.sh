@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The private PostgreSQL cluster: create (once), start, stop, migrate.
+# Usage: db.sh start|stop|migrate|status
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+
+pg_running() {
+	[ -f "$BRON_PGDATA/postmaster.pid" ] &&
+	    as_pg "$PGBIN/pg_ctl" -D "$BRON_PGDATA" status >/dev/null 2>&1
+}
+
+pg_create() {
+	mkdir -p "$BRON_VAR"
+	mkdir -p "$BRON_PGDATA"
+	if [ "$(id -u)" = 0 ]; then
+		chown postgres:postgres "$BRON_PGDATA"
+		if ! runuser -u postgres -- test -w "$BRON_PGDATA"; then
+			echo "bron: user postgres cannot reach $BRON_PGDATA;" \
+			    "give the directories above it o+x" >&2
+			exit 1
+		fi
+	fi
+	chmod 700 "$BRON_PGDATA"
+	echo "bron: creating PostgreSQL cluster in $BRON_PGDATA"
+	as_pg "$PGBIN/initdb" -D "$BRON_PGDATA" -A trust -U postgres \
+	    -E UTF8 --locale=C.UTF-8 >"$BRON_VAR/initdb.log" 2>&1 || {
+		cat "$BRON_VAR/initdb.log" >&2
+		exit 1
+	}
+	cat >>"$BRON_PGDATA/postgresql.conf" <<CONF
+# Bron: private cluster on a unix socket only.
+listen_addresses = ''
+unix_socket_directories = '$BRON_PGDATA'
+unix_socket_permissions = 0770
+port = $BRON_PGPORT
+max_connections = 100
+shared_buffers = 128MB
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+log_min_messages = warning
+CONF
+}
+
+pg_start() {
+	[ -f "$BRON_PGDATA/PG_VERSION" ] || pg_create
+	if ! pg_running; then
+		as_pg "$PGBIN/pg_ctl" -D "$BRON_PGDATA" -w -t 60 \
+		    -l "$BRON_PGDATA/server.log" start >/dev/null
+	fi
+	# Role and database for the app (idempotent).
+	psql -X -q -h "$BRON_PGDATA" -p "$BRON_PGPORT" -U postgres \
+	    -d postgres -v ON_ERROR_STOP=1 -v db="$BRON_DB" <<'SQL'
+SELECT 'CREATE ROLE bron LOGIN'
+    WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bron') \gexec
+SELECT format('CREATE DATABASE %I OWNER bron', :'db')
+    WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
+SQL
+}
+
+pg_stop() {
+	if pg_running; then
+		as_pg "$PGBIN/pg_ctl" -D "$BRON_PGDATA" -m fast -w stop \
+		    >/dev/null
+	fi
+}
+
+# Each sql/NNN_*.sql once, in order, in one transaction with its record.
+migrate() {
+	bron_psql -c "SET client_min_messages = warning; CREATE TABLE IF NOT EXISTS schema_migrations (
+	    name text PRIMARY KEY,
+	    applied_at timestamptz NOT NULL DEFAULT now())"
+	for f in "$BRON_ROOT"/sql/[0-9][0-9][0-9]_*.sql; do
+		[ -e "$f" ] || continue
+		name=$(basename "$f")
+		done=$(bron_psql -At -v name="$name" <<'SQL'
+SELECT 1 FROM schema_migrations WHERE name = :'name'
+SQL
+)
+		[ "$done" = 1 ] && continue
+		echo "bron: migrating $name"
+		{
+			echo "BEGIN;"
+			cat "$f"
+			echo
+			echo "INSERT INTO schema_migrations (name) VALUES (:'name');"
+			echo "COMMIT;"
+		} | bron_psql -v name="$name"
+	done
+}
+
+case "${1:-}" in
+start)	pg_start ;;
+stop)	pg_stop ;;
+migrate) migrate ;;
+status)	pg_running && echo running || echo stopped ;;
+*)	echo "usage: db.sh start|stop|migrate|status" >&2; exit 2 ;;
+esac
