@@ -122,3 +122,8 @@ bench: deps-test
 
 clean:
 	rm -rf $(BUILD)
+
+# The deliberately sandbox-breaking module of tests/sandbox/run.sh.
+$(BUILD)/sandbox/violate.so: tests/sandbox/violate.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(KORE_FEATURES) -fPIC -shared -o $@ $<

@@ -37,7 +37,7 @@
 	X(err_413_title) X(err_413_text) X(err_500_title) X(err_500_text) \
 	X(err_503_title) X(err_503_text) X(err_400_title) X(err_400_text) \
 	X(err_403_title) X(err_403_text) X(page_back_home) \
-	X(search_type_page)
+	X(search_type_page) X(search_bad_chars) X(err_too_many_args)
 
 #define MSG_ENUM(n)	MSG_##n,
 enum msg_id {

@@ -143,4 +143,6 @@ const char *const msg_en[MSG__MAX] = {
 	    "and try again.",
 	[MSG_page_back_home] = "Back to home",
 	[MSG_search_type_page] = "Page",
+	[MSG_search_bad_chars] = "Your search contains characters Bron cannot read. Please type it again.",
+	[MSG_err_too_many_args] = "This address has too many parts. Use the search field on this page.",
 };

@@ -145,4 +145,6 @@ const char *const msg_nl[MSG__MAX] = {
 	    "de pagina en probeer het opnieuw.",
 	[MSG_page_back_home] = "Terug naar home",
 	[MSG_search_type_page] = "Pagina",
+	[MSG_search_bad_chars] = "Je zoekvraag bevat tekens die Bron niet kan lezen. Typ hem opnieuw.",
+	[MSG_err_too_many_args] = "Dit adres heeft te veel onderdelen. Gebruik het zoekveld op deze pagina.",
 };

@@ -16,6 +16,7 @@
 #include "web/view.h"
 
 #define SEARCH_MAX_CHARS	200
+#define SEARCH_MAX_ARGS		10
 
 struct search_ctx {
 	struct db_ctx	 db;
@@ -29,6 +30,7 @@ static int	search_done(struct http_request *, struct db_ctx *);
 static void	search_render(struct http_request *, enum locale,
 		    const char *, enum msg_id, struct sbuf *);
 static size_t	utf8_chars(const char *);
+static size_t	query_args(const char *);
 static void	search_free(struct http_request *);
 
 static size_t
@@ -43,6 +45,20 @@ utf8_chars(const char *s)
 	return (n);
 }
 
+static size_t
+query_args(const char *qs)
+{
+	size_t	n;
+
+	if (qs == NULL || *qs == '\0')
+		return (0);
+	for (n = 1; *qs != '\0'; qs++) {
+		if (*qs == '&')
+			n++;
+	}
+	return (n);
+}
+
 int
 search_show(struct http_request *req)
 {
@@ -52,13 +68,27 @@ search_show(struct http_request *req)
 
 	if (!http_state_exists(req)) {
 		loc = resp_locale(req);
+		/*
+		 * Kore reads only the first 20 query arguments and drops the
+		 * rest without telling us; a form of ours never sends more
+		 * than one, so refuse rather than guess.
+		 */
+		if (query_args(req->query_string) > SEARCH_MAX_ARGS) {
+			search_render(req, loc, "", MSG_err_too_many_args,
+			    NULL);
+			return (KORE_RESULT_OK);
+		}
 		http_populate_get(req);
 		if (!http_argument_get_string(req, "q", &q)) {
 			search_render(req, loc, "", MSG__MAX, NULL);
 			return (KORE_RESULT_OK);
 		}
-		if (!html_utf8_valid(q, strlen(q)) ||
-		    utf8_chars(q) > SEARCH_MAX_CHARS) {
+		if (!html_utf8_valid(q, strlen(q))) {
+			/* Not echoed back: it cannot be shown as typed. */
+			search_render(req, loc, "", MSG_search_bad_chars, NULL);
+			return (KORE_RESULT_OK);
+		}
+		if (utf8_chars(q) > SEARCH_MAX_CHARS) {
 			search_render(req, loc, q, MSG_search_too_long, NULL);
 			return (KORE_RESULT_OK);
 		}

@@ -1,0 +1,56 @@
+# Shared by tests/run.sh and tests/bench/run.sh (sourced): a throwaway
+# PostgreSQL cluster and a Kore server on their own ports, and the Kore
+# log check. Callers set BRON_VAR before sourcing.
+: "${BRON_PGPORT:=55433}"
+: "${BRON_DB:=bron_test}"
+: "${BRON_KORE_CONF:=conf/test.conf}"
+: "${BRON_URL:=http://127.0.0.1:18080}"
+BRON_PGDATA=$BRON_VAR/pg
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
+export BRON_URL BRON_KORE_CONF
+ARTIFACTS=${ARTIFACTS:-$BRON_ROOT/var/test-artifacts}
+KORE_LOG=$ARTIFACTS/kore.log
+kore_pid=""
+
+# Cluster from scratch, migrated and imported.
+test_db_up() {
+	rm -rf "$BRON_VAR"
+	mkdir -p "$BRON_VAR" "$ARTIFACTS"
+	"$BRON_ROOT/scripts/db.sh" start
+	"$BRON_ROOT/scripts/db.sh" migrate >/dev/null
+	"$BRON_ROOT/build/import" "$BRON_ROOT/content" >/dev/null
+}
+
+test_kore_up() {
+	: >"$KORE_LOG"
+	(cd "$BRON_ROOT" && exec stdbuf -oL -eL kore -c "$BRON_KORE_CONF" \
+	    -fnr >>"$KORE_LOG" 2>&1) &
+	kore_pid=$!
+	for _ in $(seq 100); do
+		curl -fs -o /dev/null "$BRON_URL/healthz" && return 0
+		kill -0 "$kore_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	echo "kore did not come up; log:" >&2
+	cat "$KORE_LOG" >&2
+	return 1
+}
+
+test_kore_down() {
+	if [ -n "$kore_pid" ] && kill -0 "$kore_pid" 2>/dev/null; then
+		kill -TERM "$kore_pid" 2>/dev/null || true
+		for _ in $(seq 50); do
+			kill -0 "$kore_pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$kore_pid" 2>/dev/null || true
+	fi
+	wait "$kore_pid" 2>/dev/null || true
+	kore_pid=""
+}
+
+test_cleanup() {
+	test_kore_down
+	"$BRON_ROOT/scripts/db.sh" stop 2>/dev/null || true
+	rm -rf "$BRON_VAR"
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# `make test`: every suite against a throwaway cluster and Kore. Cleans up
+# even when a suite fails; prints each runner's summary and a total.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export BRON_VAR=$root/var/test
+export ARTIFACTS=$root/var/test-artifacts
+. tests/lib.sh
+rm -rf "$ARTIFACTS"
+mkdir -p "$ARTIFACTS"
+trap test_cleanup EXIT INT TERM
+
+passed=0
+failed=0
+summaries=()
+
+# Count "ok"/"not ok" lines of TAP output in file $2 for suite $1.
+tally_tap() {
+	local p f
+	p=$(grep -c -E '^ok ' "$2")
+	f=$(grep -c -E '^not ok ' "$2")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	summaries+=("$1: $p passed, $f failed")
+}
+
+echo "== unit tests (cmocka, ASan/UBSan)"
+make -s unit 2>&1 | tee "$ARTIFACTS/unit.log"
+line=$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed' "$ARTIFACTS/unit.log" |
+    tail -n 1)
+if [ -n "$line" ]; then
+	p=$(sed -E 's/unit: ([0-9]+) passed.*/\1/' <<<"$line")
+	f=$(sed -E 's/.*passed, ([0-9]+) failed/\1/' <<<"$line")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	summaries+=("$line")
+else
+	failed=$((failed + 1))
+	summaries+=("unit: did not run (build failed)")
+fi
+
+echo "== symbol check"
+if make -s symcheck; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== sandbox check (a seccomp violation must fail the run)"
+make -s build/sandbox/violate.so
+tests/sandbox/run.sh | tee "$ARTIFACTS/sandbox.tap"
+tally_tap sandbox "$ARTIFACTS/sandbox.tap"
+
+echo "== database and server"
+if ! test_db_up >"$ARTIFACTS/db.log" 2>&1 || ! test_kore_up; then
+	cat "$ARTIFACTS/db.log"
+	echo "setup failed"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+echo "== HTTP tests (bats + curl through prove)"
+export BRON_ROOT BRON_DATABASE_URL BRON_PGDATA BRON_PGPORT BRON_VAR
+prove --verbose --exec 'bats --tap' tests/http/*.bats 2>&1 |
+    tee "$ARTIFACTS/http.tap"
+tally_tap http "$ARTIFACTS/http.tap"
+
+echo "== browser tests (playwright-core + chromium + axe-core)"
+BRON_ARTIFACTS=$ARTIFACTS tests/browser/run.sh 2>"$ARTIFACTS/browser.err" |
+    tee "$ARTIFACTS/browser.tap"
+tally_tap browser "$ARTIFACTS/browser.tap"
+
+echo "== Kore log"
+test_kore_down
+if tests/check-kore-log.sh "$KORE_LOG"; then
+	passed=$((passed + 1))
+	summaries+=("kore log: clean")
+else
+	failed=$((failed + 1))
+	summaries+=("kore log: worker death, sandbox violation or ignored directive")
+fi
+
+echo
+echo "== summary"
+printf '%s\n' "${summaries[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
