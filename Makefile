@@ -106,7 +106,8 @@ unit: $(UNIT_BIN)
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) app/core/*.h
 	@mkdir -p $(@D)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Iapp \
-	    -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRC) \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -o $@ $< $(CORE_SRC) \
 	    -lcmark -lsodium
 
 fuzz: $(FUZZ_BIN)

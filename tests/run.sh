@@ -40,6 +40,19 @@ else
 	summaries+=("unit: did not run (build failed)")
 fi
 
+echo "== fuzz (libFuzzer + ASan/UBSan, ${FUZZ_SECONDS:-5} s per parser)"
+make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-5}" 2>&1 | tee "$ARTIFACTS/fuzz.log"
+line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed' "$ARTIFACTS/fuzz.log" |
+    tail -n 1)
+if [ -n "$line" ]; then
+	passed=$((passed + $(sed -E 's/fuzz: ([0-9]+) passed.*/\1/' <<<"$line")))
+	failed=$((failed + $(sed -E 's/.*passed, ([0-9]+) failed/\1/' <<<"$line")))
+	summaries+=("$line")
+else
+	failed=$((failed + 1))
+	summaries+=("fuzz: did not run (build failed)")
+fi
+
 echo "== symbol check"
 if make -s symcheck; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 

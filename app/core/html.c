@@ -122,10 +122,17 @@ html_url_ok(const char *s, size_t n)
 	if (n >= 2 && (s[0] == '/' || s[0] == '\\') &&
 	    (s[1] == '/' || s[1] == '\\'))
 		return (0);
+	/*
+	 * Refuse control bytes, spaces and backslashes anywhere: browsers
+	 * strip tab/CR/LF and html_text() drops the rest, so "/\x01/x"
+	 * would otherwise come out as the off-site "//x".
+	 */
 	for (i = 0; i < n; i++) {
 		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f ||
 		    s[i] == '\\')
 			return (0);
+	}
+	for (i = 0; i < n; i++) {
 		if (s[i] == '/' || s[i] == '?' || s[i] == '#')
 			return (1);	/* No scheme before the path. */
 		if (s[i] == ':')

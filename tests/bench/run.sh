@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# `make bench`: wrk against every page kind next to the ceiling route
+# (/healthz: one trivial query through the same async layer), all in one
+# run. Prints requests/s, p50 and p99 per page and its ratio to the
+# ceiling. Not part of `make test`: speed is measured, never asserted.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+export BRON_VAR=$root/var/bench
+export ARTIFACTS=$root/var/bench-artifacts
+export BRON_PGPORT=55434 BRON_DB=bron_bench
+export BRON_KORE_CONF=conf/bench.conf BRON_URL=http://127.0.0.1:18081
+. tests/lib.sh
+trap test_cleanup EXIT INT TERM
+
+mkdir -p "$ARTIFACTS"
+seconds=${BENCH_SECONDS:-10}
+conns=${BENCH_CONNECTIONS:-64}
+threads=${BENCH_THREADS:-2}
+
+test_db_up >"$ARTIFACTS/db.log" 2>&1 || { cat "$ARTIFACTS/db.log"; exit 1; }
+test_kore_up || exit 1
+
+# name path: the ceiling first, then each page kind that exists.
+pages=(
+	"ceiling:/healthz"
+	"home:/"
+	"404:/bestaat-niet"
+	"list:/artikelen"
+	"themes:/themas"
+	"theme:/themas/kleinschaligheid"
+	"monitor:/monitor"
+	"goal:/monitor/terugdringen-suicides"
+	"page:/privacy"
+	"search:/zoeken?q=jeugd"
+)
+
+# wrk's latency lines look like "     50%  312.00us"; normalise to ms.
+to_ms() {
+	awk -v v="$1" 'BEGIN {
+		n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+		if (u == "us") n /= 1000; else if (u == "s") n *= 1000;
+		else if (u == "m") n *= 60000;
+		printf "%.2f", n }'
+}
+
+printf '%-8s %-34s %10s %9s %9s %7s %8s\n' page path req/s p50_ms \
+    p99_ms ratio non2xx
+ceiling=""
+for entry in "${pages[@]}"; do
+	name=${entry%%:*}
+	path=${entry#*:}
+	out=$(wrk -t"$threads" -c"$conns" -d"${seconds}s" --latency \
+	    "$BRON_URL$path" 2>&1)
+	echo "$out" >"$ARTIFACTS/wrk-$name.txt"
+	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+	p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+	p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+	bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
+	errs=$(awk '/Socket errors:/ { print }' <<<"$out")
+	[ -z "$ceiling" ] && ceiling=$rps
+	ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {
+		printf "%.2f", (b > 0 ? a / b : 0) }')
+	printf '%-8s %-34s %10.0f %9s %9s %7s %8s\n' "$name" "$path" \
+	    "${rps:-0}" "$p50" "$p99" "$ratio" "${bad:-0}"
+	[ -n "$errs" ] && echo "         $errs"
+done
+echo "(wrk -t$threads -c$conns -d${seconds}s per page; 404 counts as non-2xx by design;"
+echo " conf/bench.conf: 2 workers, pgsql_conn_max 16; raw output in $ARTIFACTS)"
+test_kore_down
+tests/check-kore-log.sh "$KORE_LOG" && echo "kore log: clean"
