@@ -30,8 +30,8 @@ FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps deps-test db migrate import run stop test check unit \
-	http browser bench fuzz symcheck clean
+.PHONY: all deps deps-test db migrate import run stop test unit bench \
+	fuzz symcheck clean
 
 all: $(BUILD)/app.so $(BUILD)/import
 
