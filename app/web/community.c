@@ -66,25 +66,10 @@ static int
 community_done(struct http_request *req, struct db_ctx *db)
 {
 	struct community_ctx	*ctx = (struct community_ctx *)db;
-	struct sbuf		 items;
-	const char		*title;
 
-	sbuf_init(&items);
-	title = i18n_get(ctx->loc, MSG_nav_communities);
-	if (view_rows_or_empty(&items, &ctx->rows, db->nrows, ctx->loc,
-	    MSG_communities_empty) == -1)
-		resp_error(req, 500);
-	else {
-		const struct tpl_bind	b[] = {
-			{ "title", title, TPL_TEXT },
-			{ "intro", i18n_get(ctx->loc, MSG_communities_intro),
-			    TPL_TEXT },
-			{ "items", sbuf_cstr(&items), TPL_TRUSTED_HTML },
-		};
-		view_page(req, 200, ctx->loc, title, "/gemeenschappen",
-		    VIEW_list, b, NBINDS(b));
-	}
-	sbuf_free(&items);
+	view_list_page(req, ctx->loc, MSG_nav_communities,
+	    MSG_communities_intro, "/gemeenschappen", &ctx->rows, db->nrows,
+	    MSG_communities_empty);
 	return (HTTP_STATE_COMPLETE);
 }
 

@@ -65,24 +65,9 @@ static int
 list_done(struct http_request *req, struct db_ctx *db)
 {
 	struct item_ctx	*ctx = (struct item_ctx *)db;
-	struct sbuf	 items;
-	const char	*title;
 
-	sbuf_init(&items);
-	title = i18n_get(ctx->loc, ctx->k->title);
-	if (view_rows_or_empty(&items, &ctx->out, db->nrows, ctx->loc,
-	    ctx->k->empty) == -1)
-		resp_error(req, 500);
-	else {
-		const struct tpl_bind	b[] = {
-			{ "title", title, TPL_TEXT },
-			{ "intro", i18n_get(ctx->loc, ctx->k->intro), TPL_TEXT },
-			{ "items", sbuf_cstr(&items), TPL_TRUSTED_HTML },
-		};
-		view_page(req, 200, ctx->loc, title, ctx->k->path,
-		    VIEW_list, b, NBINDS(b));
-	}
-	sbuf_free(&items);
+	view_list_page(req, ctx->loc, ctx->k->title, ctx->k->intro,
+	    ctx->k->path, &ctx->out, db->nrows, ctx->k->empty);
 	return (HTTP_STATE_COMPLETE);
 }
 

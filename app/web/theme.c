@@ -85,25 +85,9 @@ static int
 list_done(struct http_request *req, struct db_ctx *db)
 {
 	struct theme_ctx	*ctx = (struct theme_ctx *)db;
-	struct sbuf		 items;
-	const char		*title;
 
-	sbuf_init(&items);
-	title = i18n_get(ctx->loc, MSG_nav_themes);
-	if (view_rows_or_empty(&items, &ctx->rows, db->nrows, ctx->loc,
-	    MSG_themes_empty) == -1)
-		resp_error(req, 500);
-	else {
-		const struct tpl_bind	b[] = {
-			{ "title", title, TPL_TEXT },
-			{ "intro", i18n_get(ctx->loc, MSG_themes_intro),
-			    TPL_TEXT },
-			{ "items", sbuf_cstr(&items), TPL_TRUSTED_HTML },
-		};
-		view_page(req, 200, ctx->loc, title, "/themas", VIEW_list,
-		    b, NBINDS(b));
-	}
-	sbuf_free(&items);
+	view_list_page(req, ctx->loc, MSG_nav_themes, MSG_themes_intro,
+	    "/themas", &ctx->rows, db->nrows, MSG_themes_empty);
 	return (HTTP_STATE_COMPLETE);
 }
 

@@ -175,3 +175,25 @@ view_page(struct http_request *req, int status, enum locale loc,
 	view_page_main(req, status, loc, title, navcur, &main);
 	sbuf_free(&main);
 }
+
+void
+view_list_page(struct http_request *req, enum locale loc, enum msg_id title,
+    enum msg_id intro, const char *navcur, struct sbuf *rows, int nrows,
+    enum msg_id empty)
+{
+	struct sbuf	items;
+
+	sbuf_init(&items);
+	if (view_rows_or_empty(&items, rows, nrows, loc, empty) == -1)
+		resp_error(req, 500);
+	else {
+		const struct tpl_bind	b[] = {
+			{ "title", i18n_get(loc, title), TPL_TEXT },
+			{ "intro", i18n_get(loc, intro), TPL_TEXT },
+			{ "items", sbuf_cstr(&items), TPL_TRUSTED_HTML },
+		};
+		view_page(req, 200, loc, i18n_get(loc, title), navcur,
+		    VIEW_list, b, NBINDS(b));
+	}
+	sbuf_free(&items);
+}

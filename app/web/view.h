@@ -24,6 +24,12 @@ int	view_rows_or_empty(struct sbuf *, struct sbuf *, int, enum locale,
  */
 void	view_page(struct http_request *, int, enum locale, const char *,
 	    const char *, enum view_id, const struct tpl_bind *, size_t);
+/*
+ * A list page (VIEW_list): title, intro, and the rows or the empty-state
+ * message, with nav marking navcur.
+ */
+void	view_list_page(struct http_request *, enum locale, enum msg_id,
+	    enum msg_id, const char *, struct sbuf *, int, enum msg_id);
 /* Same, with main content already rendered into an sbuf. */
 void	view_page_main(struct http_request *, int, enum locale,
 	    const char *, const char *, struct sbuf *);
