@@ -4,33 +4,46 @@
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 
+# The cluster's real directory: var/pg itself, or the directory var/pg
+# links to (see pg_create). Commands run as postgres get this path.
+pg_dir() {
+	readlink -f "$BRON_PGDATA"
+}
+
 pg_running() {
 	[ -f "$BRON_PGDATA/postmaster.pid" ] &&
-	    as_pg "$PGBIN/pg_ctl" -D "$BRON_PGDATA" status >/dev/null 2>&1
+	    as_pg "$PGBIN/pg_ctl" -D "$(pg_dir)" status >/dev/null 2>&1
 }
 
 pg_create() {
+	local d
 	mkdir -p "$BRON_VAR"
-	mkdir -p "$BRON_PGDATA"
-	if [ "$(id -u)" = 0 ]; then
-		chown postgres:postgres "$BRON_PGDATA"
-		if ! runuser -u postgres -- test -w "$BRON_PGDATA"; then
-			echo "bron: user postgres cannot reach $BRON_PGDATA;" \
-			    "give the directories above it o+x" >&2
-			exit 1
-		fi
+	if [ "$(id -u)" = 0 ] &&
+	    ! runuser -u postgres -- test -x "$BRON_VAR" 2>/dev/null; then
+		# A clone under /root (mode 700): postgres cannot reach var/,
+		# so the cluster lives where it can, and var/pg links there.
+		d=/var/lib/bron-pg/$(printf '%s' "$BRON_PGDATA" |
+		    sha1sum | cut -c1-16)
+		mkdir -p "$d"
+		ln -sfn "$d" "$BRON_PGDATA"
+		echo "bron: postgres cannot reach $BRON_VAR; cluster in $d"
+		[ -f "$d/PG_VERSION" ] && return 0	# var/ was removed
+	else
+		mkdir -p "$BRON_PGDATA"
 	fi
-	chmod 700 "$BRON_PGDATA"
+	d=$(pg_dir)
+	[ "$(id -u)" = 0 ] && chown postgres:postgres "$d"
+	chmod 700 "$d"
 	echo "bron: creating PostgreSQL cluster in $BRON_PGDATA"
-	as_pg "$PGBIN/initdb" -D "$BRON_PGDATA" -A trust -U postgres \
+	as_pg "$PGBIN/initdb" -D "$d" -A trust -U postgres \
 	    -E UTF8 --locale=C.UTF-8 >"$BRON_VAR/initdb.log" 2>&1 || {
 		cat "$BRON_VAR/initdb.log" >&2
 		exit 1
 	}
-	cat >>"$BRON_PGDATA/postgresql.conf" <<CONF
+	cat >>"$d/postgresql.conf" <<CONF
 # Bron: private cluster on a unix socket only.
 listen_addresses = ''
-unix_socket_directories = '$BRON_PGDATA'
+unix_socket_directories = '$d'
 unix_socket_permissions = 0770
 port = $BRON_PGPORT
 max_connections = 100
@@ -45,8 +58,8 @@ CONF
 pg_start() {
 	[ -f "$BRON_PGDATA/PG_VERSION" ] || pg_create
 	if ! pg_running; then
-		as_pg "$PGBIN/pg_ctl" -D "$BRON_PGDATA" -w -t 60 \
-		    -l "$BRON_PGDATA/server.log" start >/dev/null
+		as_pg "$PGBIN/pg_ctl" -D "$(pg_dir)" -w -t 60 \
+		    -l "$(pg_dir)/server.log" start >/dev/null
 	fi
 	# Role and database for the app (idempotent).
 	psql -X -q -h "$BRON_PGDATA" -p "$BRON_PGPORT" -U postgres \
@@ -60,7 +73,7 @@ SQL
 
 pg_stop() {
 	if pg_running; then
-		as_pg "$PGBIN/pg_ctl" -D "$BRON_PGDATA" -m fast -w stop \
+		as_pg "$PGBIN/pg_ctl" -D "$(pg_dir)" -m fast -w stop \
 		    >/dev/null
 	fi
 }

@@ -14,7 +14,7 @@ kore_pid=""
 
 # Cluster from scratch, migrated and imported.
 test_db_up() {
-	rm -rf "$BRON_VAR"
+	test_cleanup
 	mkdir -p "$BRON_VAR" "$ARTIFACTS"
 	"$BRON_ROOT/scripts/db.sh" start
 	"$BRON_ROOT/scripts/db.sh" migrate >/dev/null
@@ -50,7 +50,11 @@ test_kore_down() {
 }
 
 test_cleanup() {
+	local d
 	test_kore_down
 	"$BRON_ROOT/scripts/db.sh" stop 2>/dev/null || true
+	d=$(readlink -f "$BRON_PGDATA")
 	rm -rf "$BRON_VAR"
+	# The cluster may live outside var/ (scripts/db.sh pg_create).
+	case "$d" in /var/lib/bron-pg/*) rm -rf "$d" ;; esac
 }
