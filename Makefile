@@ -103,7 +103,7 @@ $(BUILD)/unit/test_%: tests/unit/test_%.c $(CORE_SRC) app/core/*.h
 unit: $(UNIT_BIN)
 	@tests/unit/run.sh $(UNIT_BIN)
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) app/core/*.h
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC) app/core/*.h
 	@mkdir -p $(@D)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Iapp \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

@@ -1,6 +1,6 @@
 /*
  * cmark wrapper. cmark 0.30 drops raw HTML and javascript:/vbscript:/
- * data: links unless CMARK_OPT_UNSAFE is given, which we never do (a
+ * data: links unless the unsafe option is given, which we never do (a
  * test greps for it). Links in user content get rel="nofollow noopener
  * ugc": cmark cannot add attributes, so we post-process its own output,
  * where every link starts with the exact bytes "<a href=\"".

@@ -11,16 +11,7 @@
 
 #include "core/front.h"
 #include "core/html.h"
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "check failed: %s (%s:%d)\n", #c,	\
-		    __FILE__, __LINE__);				\
-		abort();						\
-	}								\
-} while (0)
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+#include "fuzz.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -12,16 +12,7 @@
 
 #include "core/html.h"
 #include "core/sbuf.h"
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "check failed: %s (%s:%d)\n", #c,	\
-		    __FILE__, __LINE__);				\
-		abort();						\
-	}								\
-} while (0)
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+#include "fuzz.h"
 
 static void	check_safe(const struct sbuf *);
 

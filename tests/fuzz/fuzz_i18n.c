@@ -10,16 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/sbuf.h"
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "check failed: %s (%s:%d)\n", #c,	\
-		    __FILE__, __LINE__);				\
-		abort();						\
-	}								\
-} while (0)
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+#include "fuzz.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -13,18 +13,9 @@
 #include "core/html.h"
 #include "core/md.h"
 #include "core/sbuf.h"
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "check failed: %s (%s:%d)\n", #c,	\
-		    __FILE__, __LINE__);				\
-		abort();						\
-	}								\
-} while (0)
+#include "fuzz.h"
 
 #define REL	"<a rel=\"nofollow noopener ugc\" href=\""
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static size_t	count(const char *, const char *);
 static void	check_urls(const char *, const char *);

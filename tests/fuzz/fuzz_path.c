@@ -8,18 +8,9 @@
 #include <string.h>
 
 #include "core/path.h"
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "check failed: %s (%s:%d)\n", #c,	\
-		    __FILE__, __LINE__);				\
-		abort();						\
-	}								\
-} while (0)
+#include "fuzz.h"
 
 #define PFX	"/artikelen"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static int	slug_ref(const char *, size_t);
 

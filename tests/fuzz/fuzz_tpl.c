@@ -13,18 +13,9 @@
 #include "core/i18n.h"
 #include "core/sbuf.h"
 #include "core/tpl.h"
-
-#define CHECK(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "check failed: %s (%s:%d)\n", #c,	\
-		    __FILE__, __LINE__);				\
-		abort();						\
-	}								\
-} while (0)
+#include "fuzz.h"
 
 #define TRUSTED	"<b class=\"t\">trusted</b>"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const char	*msg_en_cb(void *, const char *, size_t);
 static size_t		 count(const char *, size_t, const char *);
