@@ -95,7 +95,7 @@ symcheck: $(BUILD)/app.so
 	    cat $(BUILD)/symclash.txt; exit 1; fi
 	@echo "symcheck: ok"
 
-$(BUILD)/unit/test_%: tests/unit/test_%.c $(CORE_SRC) app/core/*.h
+$(BUILD)/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(CORE_SRC) app/core/*.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) $(SAN) -Iapp -o $@ \
 	    $< $(CORE_SRC) -lcmocka -lcmark -lsodium

@@ -14,31 +14,18 @@
 
 #include "core/html.h"
 #include "core/sbuf.h"
+#include "writer.h"
 
 #define FFFD	"\xef\xbf\xbd"
 
 /* Literal inputs may hold NUL bytes: take their size, not strlen. */
-#define TEXT(in, want)	check_text(in, sizeof(in) - 1, want, __FILE__, __LINE__)
+#define TEXT(in, want)	check_writer(html_text, in, sizeof(in) - 1, want, \
+			    __FILE__, __LINE__)
 #define URL(in, want)	check_url(in, sizeof(in) - 1, want, __FILE__, __LINE__)
 #define VALID(in)	html_utf8_valid(in, sizeof(in) - 1)
 
-static void	check_text(const char *, size_t, const char *, const char *,
-		    int);
 static void	check_url(const char *, size_t, const char *, const char *,
 		    int);
-
-static void
-check_text(const char *in, size_t n, const char *want, const char *file,
-    int line)
-{
-	struct sbuf	sb;
-
-	sbuf_init(&sb);
-	html_text(&sb, in, n);
-	_assert_string_equal(sbuf_cstr(&sb), want, file, line);
-	_assert_int_equal(sb.len, strlen(want), file, line);
-	sbuf_free(&sb);
-}
 
 static void
 check_url(const char *in, size_t n, const char *want, const char *file,
@@ -109,7 +96,7 @@ t_printable_ascii(void **state)
 			strncat(want, (const char *)&in[n - 1], 1);
 		}
 	}
-	check_text(in, n, want, __FILE__, __LINE__);
+	check_writer(html_text, in, n, want, __FILE__, __LINE__);
 }
 
 /* C0 controls and DEL vanish, except tab, LF and CR. */
@@ -131,7 +118,7 @@ t_controls(void **state)
 			want[3] = '\0';
 		} else
 			strcpy(want, "ab");
-		check_text(in, 3, want, __FILE__, __LINE__);
+		check_writer(html_text, in, 3, want, __FILE__, __LINE__);
 	}
 	TEXT("a\x7f" "b", "ab");
 	TEXT("\0<\0", "&lt;");

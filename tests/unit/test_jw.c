@@ -13,25 +13,12 @@
 
 #include "core/jw.h"
 #include "core/sbuf.h"
+#include "writer.h"
 
 #define FFFD	"\\ufffd"
-#define STR(in, want)	check_str(in, sizeof(in) - 1, want, __FILE__, __LINE__)
+#define STR(in, want)	check_writer(jw_string, in, sizeof(in) - 1, want, \
+			    __FILE__, __LINE__)
 
-static void	check_str(const char *, size_t, const char *, const char *,
-		    int);
-
-static void
-check_str(const char *in, size_t n, const char *want, const char *file,
-    int line)
-{
-	struct sbuf	sb;
-
-	sbuf_init(&sb);
-	jw_string(&sb, in, n);
-	_assert_string_equal(sbuf_cstr(&sb), want, file, line);
-	_assert_int_equal(sb.len, strlen(want), file, line);
-	sbuf_free(&sb);
-}
 
 static void
 t_plain(void **state)
@@ -79,7 +66,7 @@ t_controls(void **state)
 			strcpy(want, "\"\\n\"");
 		else
 			snprintf(want, sizeof(want), "\"\\u%04x\"", c);
-		check_str(in, 1, want, __FILE__, __LINE__);
+		check_writer(jw_string, in, 1, want, __FILE__, __LINE__);
 	}
 }
 
