@@ -19,7 +19,9 @@ LDHARD	 = -Wl,-z,relro,-z,now,-z,noexecstack
 CORE_SRC := $(wildcard app/core/*.c)
 APP_SRC	 := app/main.c $(wildcard app/db/*.c) $(wildcard app/web/*.c)
 VIEWS	 := $(sort $(wildcard app/views/*.html))
-CORE_OBJ := $(CORE_SRC:app/%.c=$(BUILD)/%.o)
+CORE_OBJ := $(CORE_SRC:app/%.c=$(BUILD)/%.o) $(BUILD)/pwlist.o
+# The common-password list, compiled into core (app/core/pwlist.h).
+PWLIST	 := $(BUILD)/pwlist.c
 APP_OBJ	 := $(APP_SRC:app/%.c=$(BUILD)/%.o) $(BUILD)/views.o
 
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -51,7 +53,14 @@ $(BUILD)/views.c $(BUILD)/views.h: $(BUILD)/embed $(VIEWS)
 $(BUILD)/views.o: $(BUILD)/views.c
 	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
 
-$(BUILD)/core/%.o: app/core/%.c app/core/*.h
+$(PWLIST): app/core/common-passwords.txt scripts/pwlist.sh
+	@mkdir -p $(@D)
+	scripts/pwlist.sh $< > $@
+
+$(BUILD)/pwlist.o: $(PWLIST)
+	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/core/%.o: app/core/%.c app/core/*.h app/core/*.inc
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
 
@@ -65,7 +74,7 @@ $(BUILD)/app.so: $(CORE_OBJ) $(APP_OBJ)
 
 $(BUILD)/import: app/tools/import.c $(CORE_OBJ)
 	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ $^ \
-	    -lcmark -lpq
+	    -lcmark -lsodium -lpq
 
 db:
 	@scripts/db.sh start
@@ -95,19 +104,19 @@ symcheck: $(BUILD)/app.so
 	    cat $(BUILD)/symclash.txt; exit 1; fi
 	@echo "symcheck: ok"
 
-$(BUILD)/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(CORE_SRC) app/core/*.h
+$(BUILD)/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(CORE_SRC) $(PWLIST) app/core/*.h app/core/*.inc
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) $(SAN) -Iapp -o $@ \
-	    $< $(CORE_SRC) -lcmocka -lcmark -lsodium
+	    $< $(CORE_SRC) $(PWLIST) -lcmocka -lcmark -lsodium
 
 unit: $(UNIT_BIN)
 	@tests/unit/run.sh $(UNIT_BIN)
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC) app/core/*.h
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC) $(PWLIST) app/core/*.h app/core/*.inc
 	@mkdir -p $(@D)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Iapp \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -o $@ $< $(CORE_SRC) \
+	    -o $@ $< $(CORE_SRC) $(PWLIST) \
 	    -lcmark -lsodium
 
 fuzz: $(FUZZ_BIN)

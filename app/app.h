@@ -25,4 +25,9 @@ int	page_show(struct http_request *);
 int	error_show(struct http_request *);
 int	not_found(struct http_request *);
 
+/* Issue 4: accounts */
+int	login_page(struct http_request *);
+int	logout_post(struct http_request *);
+int	register_page(struct http_request *);
+
 #endif

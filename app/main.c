@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "db/db.h"
+#include "web/auth.h"
 
 /*
  * Kore 4.1's allowlist predates glibc 2.36: without these the worker is
@@ -37,6 +38,7 @@ app_init(int state)
 		return (KORE_RESULT_OK);
 	if (sodium_init() == -1)
 		fatal("bron: libsodium failed to initialise");
+	auth_configure();
 
 	/* Onload runs again on reload; registering twice is an error. */
 	if (registered)

@@ -7,7 +7,9 @@
 : "${BRON_URL:=http://127.0.0.1:18080}"
 BRON_PGDATA=$BRON_VAR/pg
 . "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
-export BRON_URL BRON_KORE_CONF
+# Tests may send X-Real-IP to act as distinct clients (throttling).
+BRON_TRUST_PROXY=${BRON_TRUST_PROXY:-1}
+export BRON_URL BRON_KORE_CONF BRON_TRUST_PROXY
 ARTIFACTS=${ARTIFACTS:-$BRON_ROOT/var/test-artifacts}
 KORE_LOG=$ARTIFACTS/kore.log
 kore_pid=""

@@ -9,7 +9,19 @@
 
 #include <stddef.h>
 
-#define MSG_LIST(X) \
+/*
+ * Areas keep their names in msg_<area>.h and their strings in
+ * msg_<area>_<locale>.inc, included by msg_<locale>.c.
+ */
+#include "msg_auth.h"
+#include "msg_account.h"
+#include "msg_admin.h"
+#include "msg_reset.h"
+
+#define MSG_LIST(X) MSG_LIST_CORE(X) MSG_LIST_AUTH(X) \
+	MSG_LIST_ACCOUNT(X) MSG_LIST_ADMIN(X) MSG_LIST_RESET(X)
+
+#define MSG_LIST_CORE(X) \
 	X(site_name) X(site_tagline) X(skip_link) X(nav_label) \
 	X(nav_home) X(nav_articles) X(nav_pilots) X(nav_masterminds) \
 	X(nav_stories) X(nav_resources) X(nav_communities) X(nav_themes) \

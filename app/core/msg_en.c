@@ -145,4 +145,8 @@ const char *const msg_en[MSG__MAX] = {
 	[MSG_search_type_page] = "Page",
 	[MSG_search_bad_chars] = "Your search contains characters Bron cannot read. Please type it again.",
 	[MSG_err_too_many_args] = "This address has too many parts. Use the search field on this page.",
+#include "msg_auth_en.inc"
+#include "msg_account_en.inc"
+#include "msg_admin_en.inc"
+#include "msg_reset_en.inc"
 };

@@ -147,4 +147,8 @@ const char *const msg_nl[MSG__MAX] = {
 	[MSG_search_type_page] = "Pagina",
 	[MSG_search_bad_chars] = "Je zoekvraag bevat tekens die Bron niet kan lezen. Typ hem opnieuw.",
 	[MSG_err_too_many_args] = "Dit adres heeft te veel onderdelen. Gebruik het zoekveld op deze pagina.",
+#include "msg_auth_nl.inc"
+#include "msg_account_nl.inc"
+#include "msg_admin_nl.inc"
+#include "msg_reset_nl.inc"
 };

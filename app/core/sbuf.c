@@ -107,3 +107,23 @@ sbuf_cstr(struct sbuf *sb)
 	}
 	return (sb->data);
 }
+
+void
+sbuf_urlenc(struct sbuf *sb, const char *s)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	unsigned char		c;
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~')
+			sbuf_putc(sb, (char)c);
+		else {
+			sbuf_putc(sb, '%');
+			sbuf_putc(sb, hex[c >> 4]);
+			sbuf_putc(sb, hex[c & 15]);
+		}
+	}
+}

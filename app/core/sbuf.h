@@ -22,5 +22,7 @@ void	 sbuf_putc(struct sbuf *, char);
 void	 sbuf_printf(struct sbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 const char *sbuf_cstr(struct sbuf *);
+/* Percent-encode s for a query value (all but A-Z a-z 0-9 - . _ ~). */
+void	 sbuf_urlenc(struct sbuf *, const char *);
 
 #endif

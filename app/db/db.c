@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "db/q.h"
 #include "web/resp.h"
 
 enum {
@@ -17,6 +18,7 @@ enum {
 	DB_READ,
 	DB_DONE,
 	DB_ERROR,
+	DB_TASK,
 	DB__MAX
 };
 
@@ -26,6 +28,7 @@ static int	db_wait(struct http_request *);
 static int	db_read(struct http_request *);
 static int	db_done(struct http_request *);
 static int	db_error(struct http_request *);
+static int	db_task_wait(struct http_request *);
 
 static struct http_state	db_states[] = {
 	KORE_HTTP_STATE(db_setup),
@@ -34,6 +37,7 @@ static struct http_state	db_states[] = {
 	KORE_HTTP_STATE(db_read),
 	KORE_HTTP_STATE(db_done),
 	KORE_HTTP_STATE(db_error),
+	KORE_HTTP_STATE(db_task_wait),
 };
 
 void
@@ -46,17 +50,49 @@ db_start(struct http_request *req, struct db_ctx *db,
 	db->row = row;
 	db->done = done;
 	db->nrows = 0;
-	req->fsm_state = DB_SETUP;
+	if (!db->user.checked) {
+		db->user.checked = 1;
+		if (sess_begin(req, db))
+			return;
+	}
+	req->fsm_state = q != NULL ? DB_SETUP : DB_DONE;
 }
 
 int
-db_next(struct http_request *req, struct db_ctx *db,
+db_chain(struct http_request *req, struct db_ctx *db,
     const struct db_query *q, db_row_fn row, db_done_fn done)
 {
 	kore_pgsql_cleanup(&db->sql);
-	memset(db->params, 0, sizeof(db->params));
 	db_start(req, db, q, row, done);
 	return (HTTP_STATE_CONTINUE);
+}
+
+
+int
+db_task(struct http_request *req, struct db_ctx *db, struct kore_task *t,
+    db_done_fn done)
+{
+	kore_pgsql_cleanup(&db->sql);
+	kore_pgsql_init(&db->sql);
+	db->task = t;
+	db->done = done;
+	kore_task_bind_request(t, req);
+	kore_task_run(t);
+	req->fsm_state = DB_TASK;
+	return (HTTP_STATE_RETRY);
+}
+
+/* The task wakes the request when it finishes (tasks.c). */
+static int
+db_task_wait(struct http_request *req)
+{
+	struct db_ctx	*db = http_state_get(req);
+
+	if (kore_task_state(db->task) != KORE_TASK_STATE_FINISHED) {
+		http_request_sleep(req);
+		return (HTTP_STATE_RETRY);
+	}
+	return (db->done(req, db));
 }
 
 int
@@ -101,7 +137,7 @@ db_query(struct http_request *req)
 
 	req->fsm_state = DB_WAIT;
 	if (!kore_pgsql_query_param_fields(&db->sql, db->q->sql, 0,
-	    db->q->nparams, db->params, NULL, NULL))
+	    db->q->nparams, sess_params(db), NULL, NULL))
 		req->fsm_state = DB_ERROR;
 	return (HTTP_STATE_CONTINUE);
 }

@@ -12,9 +12,12 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 #include <kore/pgsql.h>
+#include <kore/tasks.h>
+
+#include "db/sess.h"
 
 #define DB_NAME		"db"
-#define DB_PARAMS_MAX	8
+#define DB_PARAMS_MAX	12
 
 struct db_query {
 	const char	*name;
@@ -40,14 +43,33 @@ struct db_ctx {
 	db_fail_fn		 fail;		/* NULL: HTML error page */
 	int			 nrows;
 	int			 failed;	/* set by row callbacks */
+	struct sess_user	 user;		/* who is signed in */
+	/* The handler's first query while the session loads. */
+	const struct db_query	*pend_q;
+	db_row_fn		 pend_row;
+	db_done_fn		 pend_done;
+	struct kore_task	*task;		/* see db_task() */
 };
 
-/* First entry of a handler: bind the query to the request. */
+/*
+ * First entry of a handler: bind the query to the request. When the
+ * request carries a session cookie, the session is loaded first (into
+ * db->user). q may be NULL: only the session is loaded, then done runs.
+ */
 void	db_start(struct http_request *, struct db_ctx *,
 	    const struct db_query *, db_row_fn, db_done_fn);
-/* From a done callback: run another query on the same request. */
-int	db_next(struct http_request *, struct db_ctx *,
+/*
+ * From a done callback: run another query on the same request. Its
+ * db->params may be set before or after the call (read when it runs).
+ */
+int	db_chain(struct http_request *, struct db_ctx *,
 	    const struct db_query *, db_row_fn, db_done_fn);
+/*
+ * From a done callback: run a kore_task (created, not yet run) bound to
+ * the request, then call done once it has finished.
+ */
+int	db_task(struct http_request *, struct db_ctx *, struct kore_task *,
+	    db_done_fn);
 int	db_run(struct http_request *);
 
 /* Text of a column, "" for NULL. */

@@ -41,4 +41,16 @@ extern const struct db_query	q_page_show;	/* $1 slug, $2 lang */
 enum { QS_TYPE, QS_PATH, QS_TITLE, QS_SUMMARY };
 extern const struct db_query	q_search;	/* $1 query, $2 lang */
 
+/* q_auth.c */
+enum { QL_WAIT_IP, QL_WAIT_ACCT, QL_ID, QL_HASH, QL_BLOCKED };
+extern const struct db_query	q_login_check;	/* $1 email, $2 ip, $3 ip limit, $4 acct limit */
+extern const struct db_query	q_login_failed;	/* $1 email, $2 limit, $3 account id or '' */
+extern const struct db_query	q_session_create; /* $1 account, $2 token hash, $3 csrf, $4 agent, $5 old hash */
+extern const struct db_query	q_session_end;	/* $1 session id */
+extern const struct db_query	q_session_end_all; /* $1 account id */
+enum { QR_WAIT, QR_EXISTS };
+extern const struct db_query	q_register_check; /* $1 email, $2 ip, $3 limit */
+extern const struct db_query	q_register;	/* see q_auth.c */
+extern const struct db_query	q_account_set_lang; /* $1 id, $2 lang */
+
 #endif

@@ -1,9 +1,8 @@
 /*
  * POST /taal: remember the interface language in a cookie and go back.
- *
- * There is no session yet to bind a CSRF token to, and the only effect
- * is a preference cookie, so a cross-site form is refused by its Origin
- * (or Sec-Fetch-Site) header instead; SameSite=Lax does the rest.
+ * Like every state-changing request it needs our Origin and the form's
+ * CSRF token (web/auth.c); signed-in people also get the language saved
+ * with their account, so mail reaches them in it.
  */
 #include <string.h>
 
@@ -13,53 +12,66 @@
 #include "app.h"
 #include "core/i18n.h"
 #include "core/path.h"
-#include "core/sbuf.h"
+#include "db/q.h"
+#include "web/auth.h"
 #include "web/resp.h"
 
-static int	lang_same_origin(struct http_request *);
+struct lang_ctx {
+	struct db_ctx	 db;
+	enum locale	 loc;
+	const char	*back;
+};
 
-static int
-lang_same_origin(struct http_request *req)
-{
-	const char	*origin, *site, *p;
-
-	if (http_request_header(req, "sec-fetch-site", &site) &&
-	    strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
-		return (0);
-	if (!http_request_header(req, "origin", &origin))
-		return (1);
-	/* "http://host[:port]" or "https://...": compare with Host. */
-	if ((p = strstr(origin, "://")) == NULL)
-		return (0);
-	return (strcmp(p + 3, req->host) == 0);
-}
+static int	lang_checked(struct http_request *, struct db_ctx *);
+static int	lang_saved(struct http_request *, struct db_ctx *);
 
 int
 lang_set(struct http_request *req)
 {
-	struct sbuf	 cookie;
+	struct lang_ctx	*ctx;
 	enum locale	 loc;
 	char		*lang, *back;
 
-	if (!lang_same_origin(req)) {
-		resp_error(req, 403);
-		return (KORE_RESULT_OK);
+	if (!http_state_exists(req)) {
+		http_populate_post(req);
+		if (!http_argument_get_string(req, "lang", &lang) ||
+		    i18n_parse_code(lang, &loc) == -1) {
+			resp_error(req, 400);
+			return (KORE_RESULT_OK);
+		}
+		if (!http_argument_get_string(req, "terug", &back) ||
+		    !path_local_ok(back))
+			back = "/";
+		ctx = http_state_create(req, sizeof(*ctx), NULL);
+		ctx->loc = loc;
+		ctx->back = back;
+		db_start(req, &ctx->db, NULL, NULL, lang_checked);
 	}
-	http_populate_post(req);
-	if (!http_argument_get_string(req, "lang", &lang) ||
-	    i18n_parse_code(lang, &loc) == -1) {
-		resp_error(req, 400);
-		return (KORE_RESULT_OK);
-	}
-	if (!http_argument_get_string(req, "terug", &back) ||
-	    !path_local_ok(back))
-		back = "/";
+	return (db_run(req));
+}
 
-	sbuf_init(&cookie);
-	sbuf_printf(&cookie, "%s=%s; Path=/; Max-Age=31536000; Secure; "
-	    "HttpOnly; SameSite=Lax", RESP_LANG_COOKIE, i18n_code(loc));
-	http_response_header(req, "set-cookie", sbuf_cstr(&cookie));
-	sbuf_free(&cookie);
-	resp_redirect(req, back);
-	return (KORE_RESULT_OK);
+static int
+lang_checked(struct http_request *req, struct db_ctx *db)
+{
+	struct lang_ctx	*ctx = (struct lang_ctx *)db;
+
+	if (!auth_post_ok(req, db)) {
+		resp_error(req, 403);
+		return (HTTP_STATE_COMPLETE);
+	}
+	if (!db->user.loaded)
+		return (lang_saved(req, db));
+	db->params[0] = db->user.id;
+	db->params[1] = i18n_code(ctx->loc);
+	return (db_chain(req, db, &q_account_set_lang, NULL, lang_saved));
+}
+
+static int
+lang_saved(struct http_request *req, struct db_ctx *db)
+{
+	struct lang_ctx	*ctx = (struct lang_ctx *)db;
+
+	auth_set_cookie(req, AUTH_CK_LANG, i18n_code(ctx->loc), 31536000);
+	resp_redirect(req, ctx->back);
+	return (HTTP_STATE_COMPLETE);
 }

@@ -5,10 +5,22 @@
 #include <kore/http.h>
 
 #include "core/i18n.h"
+#include "web/auth.h"
 #include "web/resp.h"
 #include "web/view.h"
 
 static void	resp_common(struct http_request *);
+static int	resp_private(struct http_request *);
+
+/* A request that carries a session cookie, valid or not. */
+static int
+resp_private(struct http_request *req)
+{
+	char	*v;
+
+	http_populate_cookies(req);
+	return (http_request_cookie(req, auth_cookie_name(AUTH_CK_SID), &v));
+}
 
 /*
  * Headers every response carries. The CSP has no 'unsafe-inline': no
@@ -36,7 +48,9 @@ resp_html(struct http_request *req, int status, struct sbuf *sb)
 	    "frame-ancestors 'none'; form-action 'self'");
 	/* Pages depend on the language cookie and header. */
 	http_response_header(req, "vary", "Accept-Language, Cookie");
-	http_response_header(req, "cache-control", "no-cache");
+	/* Nothing a signed-in person sees may be kept by any cache (R10). */
+	http_response_header(req, "cache-control", resp_private(req) ?
+	    "no-store" : "no-cache");
 	if (status == 503)
 		http_response_header(req, "retry-after", RESP_RETRY_AFTER);
 	http_response(req, status, sb->data, sb->len);
@@ -72,7 +86,7 @@ resp_locale(struct http_request *req)
 	const char	*h;
 
 	http_populate_cookies(req);
-	if (http_request_cookie(req, RESP_LANG_COOKIE, &v) &&
+	if (http_request_cookie(req, auth_cookie_name(AUTH_CK_LANG), &v) &&
 	    i18n_parse_code(v, &loc) == 0)
 		return (loc);
 	if (http_request_header(req, "accept-language", &h))

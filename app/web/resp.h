@@ -18,7 +18,6 @@ void		resp_error(struct http_request *, int);
 /* Locale: the language cookie, else Accept-Language, else Dutch. */
 enum locale	resp_locale(struct http_request *);
 
-#define RESP_LANG_COOKIE	"__Host-lang"
 #define RESP_RETRY_AFTER	"30"
 
 #endif

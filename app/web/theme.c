@@ -130,7 +130,7 @@ show_done(struct http_request *req, struct db_ctx *db)
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}
-	db_next(req, db, &q_theme_items, items_row, items_done);
+	db_chain(req, db, &q_theme_items, items_row, items_done);
 	db->params[0] = ctx->id;
 	return (HTTP_STATE_CONTINUE);
 }

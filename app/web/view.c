@@ -9,6 +9,7 @@
 #include <kore/http.h>
 
 #include "core/html.h"
+#include "web/auth.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -36,6 +37,8 @@ static const char	fallback_500[] =
     "mis</h1><p>Probeer het later opnieuw.</p></main></body></html>";
 
 static const char	*msg_cb(void *, const char *, size_t);
+static int		 usermenu(struct sbuf *, struct http_request *,
+			    enum locale, const char *, const char *);
 static int		 nav_current(const char *, const char *);
 
 static const char *
@@ -87,6 +90,53 @@ view_rows_or_empty(struct sbuf *out, struct sbuf *rows, int nrows,
 	}
 }
 
+#define CUR(p)	(navcur != NULL && strcmp(navcur, (p)) == 0 ? \
+	" aria-current=\"page\"" : "")
+
+/* Sign-in links for visitors; account, admin and sign-out otherwise. */
+static int
+usermenu(struct sbuf *out, struct http_request *req, enum locale loc,
+    const char *navcur, const char *csrf)
+{
+	struct sess_user	*u = auth_user(req);
+	struct sbuf		 admin;
+	int			 rc;
+
+	if (u == NULL || !u->loaded) {
+		const struct tpl_bind	b[] = {
+			{ "login_cur", CUR("/inloggen"), TPL_TRUSTED_HTML },
+			{ "register_cur", CUR("/registreren"),
+			    TPL_TRUSTED_HTML },
+		};
+		return (view_append(out, VIEW_usermenu_anon, loc, b,
+		    NBINDS(b)));
+	}
+	sbuf_init(&admin);
+	rc = 0;
+	if (u->role == ROLE_BEHEERDER) {
+		const struct tpl_bind	b[] = {
+			{ "admin_cur", navcur != NULL &&
+			    strncmp(navcur, "/beheer", 7) == 0 ?
+			    " aria-current=\"page\"" : "", TPL_TRUSTED_HTML },
+		};
+		rc = view_append(&admin, VIEW_usermenu_admin, loc, b,
+		    NBINDS(b));
+	}
+	{
+		const struct tpl_bind	b[] = {
+			{ "account_cur", CUR("/account"), TPL_TRUSTED_HTML },
+			{ "name", u->name, TPL_TEXT },
+			{ "csrf", csrf, TPL_TEXT },
+			{ "admin", sbuf_cstr(&admin), TPL_TRUSTED_HTML },
+		};
+		if (rc == 0)
+			rc = view_append(out, VIEW_usermenu_user, loc, b,
+			    NBINDS(b));
+	}
+	sbuf_free(&admin);
+	return (rc);
+}
+
 /* "/artikelen" is current on "/artikelen" and "/artikelen/x". */
 static int
 nav_current(const char *href, const char *cur)
@@ -104,14 +154,17 @@ void
 view_page_main(struct http_request *req, int status, enum locale loc,
     const char *title, const char *navcur, struct sbuf *main)
 {
-	struct sbuf	 navsb, out, back;
+	struct sbuf	 navsb, out, back, menu;
+	const char	*csrf;
 	size_t		 i;
 	int		 bad;
 
 	sbuf_init(&navsb);
 	sbuf_init(&out);
 	sbuf_init(&back);
-	bad = 0;
+	sbuf_init(&menu);
+	csrf = auth_csrf(req);
+	bad = usermenu(&menu, req, loc, navcur, csrf) == -1;
 	for (i = 0; i < NBINDS(nav); i++) {
 		const struct tpl_bind	b[] = {
 			{ "href", nav[i].href, TPL_TEXT },
@@ -134,6 +187,8 @@ view_page_main(struct http_request *req, int status, enum locale loc,
 			{ "title", title, TPL_TEXT },
 			{ "back", sbuf_cstr(&back), TPL_TEXT },
 			{ "nav", sbuf_cstr(&navsb), TPL_TRUSTED_HTML },
+			{ "usermenu", sbuf_cstr(&menu), TPL_TRUSTED_HTML },
+			{ "csrf", csrf, TPL_TEXT },
 			{ "main", sbuf_cstr(main), TPL_TRUSTED_HTML },
 		};
 		if (!bad && view_append(&out, VIEW_layout, loc, b,
@@ -148,6 +203,7 @@ view_page_main(struct http_request *req, int status, enum locale loc,
 	sbuf_free(&navsb);
 	sbuf_free(&out);
 	sbuf_free(&back);
+	sbuf_free(&menu);
 }
 
 void

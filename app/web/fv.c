@@ -1,0 +1,212 @@
+/*
+ * Form error rendering (see fv.h). Messages go through i18n_fmt and the
+ * templates, so every value is escaped.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "web/fv.h"
+#include "web/view.h"
+
+static struct fv_field	*fv_find(struct fv *, const char *, int);
+
+void
+fv_init(struct fv *fv, enum locale loc)
+{
+	memset(fv, 0, sizeof(*fv));
+	fv->loc = loc;
+	sbuf_init(&fv->summary);
+}
+
+void
+fv_free(struct fv *fv)
+{
+	size_t	i;
+
+	for (i = 0; i < fv->n; i++) {
+		sbuf_free(&fv->f[i].html);
+		sbuf_free(&fv->f[i].text);
+	}
+	sbuf_free(&fv->summary);
+	fv->n = 0;
+}
+
+static struct fv_field *
+fv_find(struct fv *fv, const char *name, int create)
+{
+	size_t	i;
+
+	for (i = 0; i < fv->n; i++) {
+		if (strcmp(fv->f[i].name, name) == 0)
+			return (&fv->f[i]);
+	}
+	if (!create || fv->n == FV_FIELDS)
+		return (NULL);
+	fv->f[fv->n].name = name;
+	sbuf_init(&fv->f[fv->n].html);
+	sbuf_init(&fv->f[fv->n].text);
+	(void)snprintf(fv->f[fv->n].ref, sizeof(fv->f[fv->n].ref),
+	    " %s-error", name);
+	(void)snprintf(fv->f[fv->n].aria, sizeof(fv->f[fv->n].aria),
+	    " aria-invalid=\"true\" aria-describedby=\"%s-error\"", name);
+	return (&fv->f[fv->n++]);
+}
+
+void
+fv_error(struct fv *fv, const char *field, enum msg_id msg, const char *arg)
+{
+	struct fv_field	*f;
+	const char	*args[1];
+
+	/* The first message of a field is the one shown. */
+	if ((f = fv_find(fv, field, 1)) == NULL || f->text.len > 0)
+		return;
+	args[0] = arg != NULL ? arg : "";
+	i18n_fmt(&f->text, i18n_get(fv->loc, msg), args, 1);
+	{
+		const struct tpl_bind	b[] = {
+			{ "id", f->ref + 1, TPL_TEXT },
+			{ "text", sbuf_cstr(&f->text), TPL_TEXT },
+		};
+		(void)view_append(&f->html, VIEW_field_error, fv->loc, b,
+		    NBINDS(b));
+	}
+	{
+		const struct tpl_bind	b[] = {
+			{ "field", field, TPL_TEXT },
+			{ "text", sbuf_cstr(&f->text), TPL_TEXT },
+		};
+		(void)view_append(&fv->summary, VIEW_form_error_item,
+		    fv->loc, b, NBINDS(b));
+	}
+	fv->nerr++;
+}
+
+int
+fv_check(struct fv *fv, const char *field, enum form_err e, size_t max)
+{
+	char		n[24];
+	enum msg_id	m;
+
+	switch (e) {
+	case FORM_OK:
+		return (0);
+	case FORM_EMPTY:
+		m = MSG_form_empty;
+		break;
+	case FORM_TOO_LONG:
+		m = MSG_form_too_long;
+		break;
+	case FORM_BAD_CHARS:
+		m = MSG_form_bad_chars;
+		break;
+	case FORM_BAD_EMAIL:
+		m = MSG_form_bad_email;
+		break;
+	case FORM_PW_SHORT:
+		m = MSG_form_pw_short;
+		break;
+	case FORM_PW_LONG:
+		m = MSG_form_pw_long;
+		break;
+	case FORM_PW_COMMON:
+		m = MSG_form_pw_common;
+		break;
+	default:
+		m = MSG_form_bad_choice;
+		break;
+	}
+	(void)snprintf(n, sizeof(n), "%zu", max);
+	fv_error(fv, field, m, n);
+	return (1);
+}
+
+void
+fv_form_error(struct fv *fv, enum msg_id msg, const char *arg)
+{
+	struct sbuf	 text;
+	const char	*args[1];
+
+	sbuf_init(&text);
+	args[0] = arg != NULL ? arg : "";
+	i18n_fmt(&text, i18n_get(fv->loc, msg), args, 1);
+	{
+		const struct tpl_bind	b[] = {
+			{ "text", sbuf_cstr(&text), TPL_TEXT },
+		};
+		(void)view_append(&fv->summary, VIEW_form_error_note,
+		    fv->loc, b, NBINDS(b));
+	}
+	sbuf_free(&text);
+	fv->nerr++;
+}
+
+const char *
+fv_error_html(struct fv *fv, const char *field)
+{
+	struct fv_field	*f;
+
+	if ((f = fv_find(fv, field, 0)) == NULL)
+		return ("");
+	return (sbuf_cstr(&f->html));
+}
+
+const char *
+fv_class(struct fv *fv, const char *field)
+{
+	return (fv_find(fv, field, 0) != NULL ? " has-error" : "");
+}
+
+const char *
+fv_ref(struct fv *fv, const char *field)
+{
+	struct fv_field	*f;
+
+	if ((f = fv_find(fv, field, 0)) == NULL)
+		return ("");
+	return (f->ref);
+}
+
+const char *
+fv_invalid(struct fv *fv, const char *field)
+{
+	return (fv_find(fv, field, 0) != NULL ?
+	    " aria-invalid=\"true\"" : "");
+}
+
+const char *
+fv_aria(struct fv *fv, const char *field)
+{
+	struct fv_field	*f;
+
+	if ((f = fv_find(fv, field, 0)) == NULL)
+		return ("");
+	return (f->aria);
+}
+
+const char *
+fv_summary(struct fv *fv)
+{
+	struct sbuf	out;
+
+	if (fv->nerr == 0)
+		return ("");
+	if (fv->summarized)
+		return (sbuf_cstr(&fv->summary));
+	sbuf_init(&out);
+	{
+		const struct tpl_bind	b[] = {
+			{ "items", sbuf_cstr(&fv->summary), TPL_TRUSTED_HTML },
+		};
+		(void)view_append(&out, VIEW_form_errors, fv->loc, b,
+		    NBINDS(b));
+	}
+	sbuf_reset(&fv->summary);
+	sbuf_add(&fv->summary, out.data, out.len);
+	sbuf_free(&out);
+	fv->summarized = 1;
+	return (sbuf_cstr(&fv->summary));
+}
