@@ -29,5 +29,22 @@ int	not_found(struct http_request *);
 int	login_page(struct http_request *);
 int	logout_post(struct http_request *);
 int	register_page(struct http_request *);
+/* web/account.c: /account and its settings forms */
+int	account_show(struct http_request *);
+int	account_profile(struct http_request *);
+int	account_password(struct http_request *);
+int	account_email(struct http_request *);
+/* web/privacy.c, web/profile.c: export, deletion, public profiles */
+int	export_page(struct http_request *);
+int	delete_page(struct http_request *);
+int	profile_show(struct http_request *);
+/* web/reset.c: password reset by e-mail */
+int	reset_request(struct http_request *);
+int	reset_form(struct http_request *);
+/* web/admin.c: users, roles, blocks, audit log */
+int	admin_home(struct http_request *);
+int	admin_users(struct http_request *);
+int	admin_user_update(struct http_request *);
+int	admin_audit(struct http_request *);
 
 #endif

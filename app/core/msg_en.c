@@ -149,4 +149,5 @@ const char *const msg_en[MSG__MAX] = {
 #include "msg_account_en.inc"
 #include "msg_admin_en.inc"
 #include "msg_reset_en.inc"
+#include "msg_privacy_en.inc"
 };

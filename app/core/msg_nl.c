@@ -151,4 +151,5 @@ const char *const msg_nl[MSG__MAX] = {
 #include "msg_account_nl.inc"
 #include "msg_admin_nl.inc"
 #include "msg_reset_nl.inc"
+#include "msg_privacy_nl.inc"
 };
