@@ -21,30 +21,46 @@ load helpers
 }
 
 @test "POST /taal sets a __Host- cookie and redirects back with 303" {
-	req -d 'lang=en' --data-urlencode 'terug=/zoeken?q=jeugd' /taal
+	post v /taal -d 'lang=en' --data-urlencode 'terug=/zoeken?q=jeugd'
 	[ "$status_code" = 303 ]
 	[ "$(header location)" = "/zoeken?q=jeugd" ]
-	[ "$(header set-cookie)" = "__Host-lang=en; Path=/; Max-Age=31536000; Secure; HttpOnly; SameSite=Lax" ]
+	[ "$(header set-cookie)" = "__Host-lang=en; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=31536000" ]
 }
 
 @test "POST /taal never redirects off-site" {
 	for t in '//evil.example/' '/\evil.example' 'https://evil.example/' \
 	    'javascript:alert(1)'; do
-		req -d 'lang=nl' --data-urlencode "terug=$t" /taal
+		post v /taal -d 'lang=nl' --data-urlencode "terug=$t"
 		[ "$status_code" = 303 ]
 		[ "$(header location)" = "/" ]
 	done
 }
 
-@test "POST /taal refuses other sites and bad languages" {
-	req -H 'Origin: https://evil.example' -d 'lang=en&terug=/' /taal
+@test "POST /taal refuses other sites, missing tokens and bad languages" {
+	t=$(csrf v)
+	req -b "$(jar v)" -H 'Origin: https://evil.example' \
+	    -d "_csrf=$t&lang=en&terug=/" /taal
 	[ "$status_code" = 403 ]
 	[ -z "$(header set-cookie)" ]
-	req -H 'Sec-Fetch-Site: cross-site' -d 'lang=en&terug=/' /taal
+	req -b "$(jar v)" -H 'Sec-Fetch-Site: cross-site' \
+	    -d "_csrf=$t&lang=en&terug=/" /taal
 	[ "$status_code" = 403 ]
-	req -d 'lang=xx&terug=/' /taal
+	# No token, or a token without its cookie: refused.
+	req -b "$(jar v)" -H "Origin: $BRON_URL" -d 'lang=en&terug=/' /taal
+	[ "$status_code" = 403 ]
+	req -H "Origin: $BRON_URL" -d "_csrf=$t&lang=en&terug=/" /taal
+	[ "$status_code" = 403 ]
+	post v /taal -d 'lang=xx&terug=/'
 	[ "$status_code" = 400 ]
 	[ -z "$(header set-cookie)" ]
-	req -H "Origin: $BRON_URL" -d 'lang=en&terug=/' /taal
+	post v /taal -d 'lang=en&terug=/'
 	[ "$status_code" = 303 ]
+}
+
+@test "signed in, the language is saved with the account too" {
+	e=$(unique_email taal)
+	register u "$e"
+	post u /taal -d 'lang=en&terug=/'
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT lang FROM account WHERE email = '$e'")" = en ]
 }

@@ -45,3 +45,66 @@ assert_not_contains() {
 		return 1
 	fi
 }
+
+# --- Accounts (issue 4) ------------------------------------------------
+# A client is a cookie jar file; every test gets fresh ones under
+# $BATS_TEST_TMPDIR. Test traffic may claim any X-Real-IP (the test Kore
+# runs with BRON_TRUST_PROXY=1), so throttling tests use their own IPs.
+TEST_PASSWORD="paarse olifant danst traag"
+
+jar() {
+	echo "$BATS_TEST_TMPDIR/jar-$1"
+}
+
+# csrf JAR [PATH]: fetch PATH (default /) with the jar and print the
+# form token of the first form on it.
+csrf() {
+	local path=${2:-/}
+	curl -s --max-time 10 -b "$(jar "$1")" -c "$(jar "$1")" \
+	    "$BRON_URL$path" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 |
+	    cut -d'"' -f4
+}
+
+# post JAR PATH [curl args...]: a same-origin form POST with the jar's
+# token added; sets $status_code, $body, $headers like req.
+post() {
+	local j=$1 path=$2
+	shift 2
+	local t
+	t=$(csrf "$j")
+	req -b "$(jar "$j")" -c "$(jar "$j")" -H "Origin: $BRON_URL" \
+	    --data-urlencode "_csrf=$t" "$@" "$path"
+}
+
+# register JAR EMAIL [NAME] [KIND]: create an account and stay signed in.
+register() {
+	post "$1" /registreren --data-urlencode "email=$2" \
+	    --data-urlencode "name=${3:-Testlid}" \
+	    --data-urlencode "password=$TEST_PASSWORD" \
+	    --data-urlencode "kind=${4:-professional}"
+	[ "$status_code" = 303 ] || {
+		echo "register $2: $status_code" >&2
+		return 1
+	}
+}
+
+# login JAR EMAIL [PASSWORD]
+login() {
+	post "$1" /inloggen --data-urlencode "email=$2" \
+	    --data-urlencode "password=${3:-$TEST_PASSWORD}"
+}
+
+# A unique address per call: tests never collide on e-mail.
+unique_email() {
+	echo "${1:-lid}-$$-$RANDOM$RANDOM@example.org"
+}
+
+# sid JAR: the session cookie value in the jar.
+sid() {
+	awk '$6 ~ /sid$/ { print $7 }' "$(jar "$1")" | tail -n 1
+}
+
+# set_role EMAIL ROLE: promote through the database (fixtures only).
+set_role() {
+	db -c "UPDATE account SET role = '$2' WHERE email = lower('$1')"
+}
