@@ -55,6 +55,19 @@ log_min_messages = warning
 CONF
 }
 
+# R11: the server log must not quote row values (a unique violation's
+# DETAIL names the e-mail address) or failing statements. ALTER SYSTEM so
+# clusters made before this setting get it too.
+pg_log_privacy() {
+	psql -X -q -h "$BRON_PGDATA" -p "$BRON_PGPORT" -U postgres \
+	    -d postgres -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+ALTER SYSTEM SET log_error_verbosity = 'terse';
+ALTER SYSTEM SET log_min_error_statement = 'panic';
+ALTER SYSTEM SET log_parameter_max_length_on_error = 0;
+SELECT pg_reload_conf();
+SQL
+}
+
 pg_start() {
 	[ -f "$BRON_PGDATA/PG_VERSION" ] || pg_create
 	if ! pg_running; then
@@ -69,6 +82,7 @@ SELECT 'CREATE ROLE bron LOGIN'
 SELECT format('CREATE DATABASE %I OWNER bron', :'db')
     WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 SQL
+	pg_log_privacy
 }
 
 pg_stop() {

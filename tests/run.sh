@@ -89,6 +89,16 @@ else
 	failed=$((failed + 1))
 	summaries+=("kore log: worker death, sandbox violation or ignored directive")
 fi
+# R11: the tests used hundreds of e-mail addresses, passwords, session
+# and reset tokens; none of them may reach the log.
+if tests/check-log-privacy.sh "$KORE_LOG" "$BRON_VAR/pg/server.log" \
+    "$ARTIFACTS/mailer.log"; then
+	passed=$((passed + 1))
+	summaries+=("logs: no e-mail addresses, passwords or tokens")
+else
+	failed=$((failed + 1))
+	summaries+=("logs: personal data or secrets found")
+fi
 
 echo
 echo "== summary"
