@@ -21,6 +21,6 @@
 	X(form_bad_choice) X(form_email_taken) X(form_errors_title) \
 	X(csrf_failed) X(form_busy) X(role_lid) \
 	X(role_ervaringsdeskundige) X(role_redacteur) X(role_beheerder) \
-	X(former_member)
+	X(former_member) X(login_reset_done)
 
 #endif

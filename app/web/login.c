@@ -34,6 +34,7 @@ struct login_ctx {
 	char		*email;
 	char		*password;
 	const char	*back;
+	int		 reset_done;	/* ?hersteld=1 after a reset */
 	char		 ip[64];
 	char		 iplimit[12];
 	char		 acctlimit[12];
@@ -80,8 +81,11 @@ login_page(struct http_request *req)
 			if (!http_argument_get_string(req, "password",
 			    &ctx->password))
 				ctx->password = "";
-		} else
+		} else {
 			http_populate_get(req);
+			ctx->reset_done = http_argument_get_string(req,
+			    "hersteld", &v);
+		}
 		if (http_argument_get_string(req, "terug", &v) &&
 		    path_local_ok(v))
 			ctx->back = v;
@@ -221,11 +225,22 @@ static int
 login_render(struct http_request *req, struct login_ctx *ctx, int status)
 {
 	struct fv	*fv = &ctx->fv;
+	struct sbuf	 notice;
 	const char	*errors;
 
 	errors = fv_summary(fv);
+	sbuf_init(&notice);
+	if (ctx->reset_done) {
+		const struct tpl_bind	b[] = {
+			{ "text", i18n_get(ctx->loc, MSG_login_reset_done),
+			    TPL_TEXT },
+		};
+		(void)view_append(&notice, VIEW_notice, ctx->loc, b,
+		    NBINDS(b));
+	}
 	{
 		const struct tpl_bind	b[] = {
+			{ "notice", sbuf_cstr(&notice), TPL_TRUSTED_HTML },
 			{ "errors", errors, TPL_TRUSTED_HTML },
 			{ "csrf", auth_csrf(req), TPL_TEXT },
 			{ "back", ctx->back, TPL_TEXT },
@@ -246,6 +261,7 @@ login_render(struct http_request *req, struct login_ctx *ctx, int status)
 		    i18n_get(ctx->loc, MSG_login_title), "/inloggen",
 		    VIEW_login, b, NBINDS(b));
 	}
+	sbuf_free(&notice);
 	return (HTTP_STATE_COMPLETE);
 }
 
