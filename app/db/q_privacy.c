@@ -1,0 +1,113 @@
+/*
+ * Privacy (issue 4): the data export, account deletion, public profiles.
+ *
+ * The export is one statement: PostgreSQL builds the whole document and
+ * a data-modifying CTE writes the audit row, so the download and its
+ * record cannot part. Every sub-select filters by the account id; the
+ * columns are named one by one, so secrets (password hash, session
+ * token hash, CSRF token, reset token hash) are never selected.
+ */
+#include "db/q_privacy.h"
+
+/* coalesce(json_agg(...), '[]'): an empty list, never null. */
+#define LIST(expr, from) \
+	"coalesce((SELECT json_agg(" expr ") " from "), '[]'::json)"
+
+const struct db_query	q_privacy_export = {
+	"privacy_export",
+	"WITH me AS ("
+	"  SELECT * FROM account WHERE id = $1::bigint AND deleted_at IS NULL"
+	"), logged AS ("
+	"  INSERT INTO audit (actor_id, action, target_id, detail)"
+	"  SELECT id, 'export', id, '' FROM me RETURNING at, action, detail"
+	")"
+	" SELECT json_build_object("
+	"  'bron_export', 1,"
+	"  'created_at', now(),"
+	"  'account', to_jsonb(me) - 'password_hash',"
+	"  'sessions', " LIST("json_build_object("
+	"    'created_at', s.created_at, 'last_seen_at', s.last_seen_at,"
+	"    'user_agent', s.user_agent, 'expires_at', s.expires_at)"
+	"    ORDER BY s.created_at",
+	"    FROM session s WHERE s.account_id = me.id") ","
+	"  'contributions', " LIST("json_build_object("
+	"    'kind', i.kind, 'slug', i.slug, 'title', i.title,"
+	"    'status', i.status, 'visibility', i.visibility,"
+	"    'created_at', i.created_at) ORDER BY i.created_at",
+	"    FROM item_author ia JOIN item i ON i.id = ia.item_id"
+	"    WHERE ia.account_id = me.id") ","
+	"  'consents', " LIST("json_build_object("
+	"    'subject', c.subject, 'scope', c.scope,"
+	"    'text_version', c.text_version, 'given', c.given,"
+	"    'created_at', c.created_at) ORDER BY c.created_at",
+	"    FROM consent c WHERE c.account_id = me.id") ","
+	"  'notifications', " LIST("json_build_object("
+	"    'kind', n.kind, 'text', n.text, 'href', n.href,"
+	"    'created_at', n.created_at, 'read_at', n.read_at)"
+	"    ORDER BY n.created_at",
+	"    FROM notification n WHERE n.account_id = me.id") ","
+	"  'outbox', " LIST("json_build_object("
+	"    'to', o.to_addr, 'subject', o.subject, 'body', o.body,"
+	"    'created_at', o.created_at, 'sent_at', o.sent_at)"
+	"    ORDER BY o.created_at",
+	"    FROM outbox o WHERE o.account_id = me.id") ","
+	"  'password_reset', " LIST("json_build_object("
+	"    'created_at', p.created_at, 'expires_at', p.expires_at,"
+	"    'used_at', p.used_at) ORDER BY p.created_at",
+	"    FROM password_reset p WHERE p.account_id = me.id") ","
+	/* This export's own row is not visible yet: add it from the CTE. */
+	"  'audit', " LIST("json_build_object("
+	"    'at', x.at, 'action', x.action, 'detail', x.detail)"
+	"    ORDER BY x.at",
+	"    FROM (SELECT at, action, detail FROM audit a"
+	"      WHERE a.actor_id = me.id OR a.target_id = me.id"
+	"      UNION ALL SELECT at, action, detail FROM logged) x")
+	" )::text FROM me",
+	1
+};
+
+#define DELETE_BUCKET	"ARRAY['delete:acct:' || $1::bigint]"
+
+const struct db_query	q_privacy_delete_check = {
+	"privacy_delete_check",
+	"SELECT throttle_peek(" DELETE_BUCKET ", ARRAY[$2::int], 900),"
+	"    password_hash"
+	" FROM account WHERE id = $1::bigint AND deleted_at IS NULL",
+	2
+};
+
+const struct db_query	q_privacy_delete_failed = {
+	"privacy_delete_failed",
+	"SELECT throttle_hit(" DELETE_BUCKET ", ARRAY[$2::int], 900)",
+	2
+};
+
+const struct db_query	q_privacy_delete = {
+	"privacy_delete",
+	"SELECT account_delete($1::bigint)",
+	1
+};
+
+/*
+ * Stories are never linked to a profile (they may be published under a
+ * pseudonym), so kind 'verhaal' is left out entirely.
+ */
+const struct db_query	q_privacy_profile = {
+	"privacy_profile",
+	"SELECT i.kind, i.slug, i.title, i.summary,"
+	"    to_char(i.published_at AT TIME ZONE 'Europe/Amsterdam',"
+	"    'YYYY-MM-DD'), '',"
+	"    a.display_name, a.member_kind, a.bio,"
+	"    a.deleted_at IS NOT NULL, a.blocked_at IS NOT NULL"
+	" FROM account a LEFT JOIN LATERAL ("
+	"  SELECT it.kind, it.slug, it.title, it.summary, it.published_at,"
+	"      it.id"
+	"  FROM item_author ia JOIN item it ON it.id = ia.item_id"
+	"  WHERE ia.account_id = a.id AND it.status = 'gepubliceerd'"
+	"    AND it.visibility = 'openbaar' AND it.kind <> 'verhaal'"
+	"  ORDER BY it.published_at DESC, it.id DESC LIMIT 100"
+	" ) i ON true"
+	" WHERE a.id = $1::bigint"
+	" ORDER BY i.published_at DESC NULLS LAST, i.id DESC",
+	1
+};

@@ -1,0 +1,370 @@
+#!/usr/bin/env bats
+# Privacy (issue 4): data export, account deletion, public profiles.
+load helpers
+
+# Registration and sign-in are throttled per IP: every call here comes
+# from an address of its own (the test Kore trusts X-Real-IP).
+test_ip() {
+	echo "10.12.$((RANDOM % 256)).$((RANDOM % 254 + 1))"
+}
+
+# newuser JAR EMAIL [NAME] [KIND]: register and stay signed in.
+newuser() {
+	post "$1" /registreren -H "X-Real-IP: $(test_ip)" \
+	    --data-urlencode "email=$2" \
+	    --data-urlencode "name=${3:-Testlid}" \
+	    --data-urlencode "password=$TEST_PASSWORD" \
+	    --data-urlencode "kind=${4:-professional}"
+	[ "$status_code" = 303 ] || {
+		echo "register $2: $status_code" >&2
+		return 1
+	}
+}
+
+# signin JAR EMAIL
+signin() {
+	post "$1" /inloggen -H "X-Real-IP: $(test_ip)" \
+	    --data-urlencode "email=$2" --data-urlencode "password=$TEST_PASSWORD"
+}
+
+# acct_id EMAIL: the account's id.
+acct_id() {
+	db -c "SELECT id FROM account WHERE email = lower('$1')"
+}
+
+# A unique display name (pg_dump is searched for it after deletion).
+unique_name() {
+	echo "Naam$$x$RANDOM$RANDOM"
+}
+
+# item KIND STATUS VISIBILITY KEEP AUTHOR_ID: a fixture item; prints its slug.
+item() {
+	local slug="priv-$$-$RANDOM$RANDOM"
+	db -c "WITH i AS (INSERT INTO item (kind, slug, title, summary, body_md,
+	    body_html, status, visibility, published_at, keep_after_delete)
+	    VALUES ('$1', '$slug', 'Titel $slug', 'Samenvatting $slug',
+	    'Tekst $slug', '<p>Tekst $slug</p>', '$2', '$3',
+	    CASE WHEN '$2' = 'gepubliceerd' THEN now() END, $4) RETURNING id)
+	    INSERT INTO item_author (item_id, account_id) SELECT id, $5 FROM i" \
+	    >/dev/null
+	echo "$slug"
+}
+
+# The session cookie of a jar as a Cookie header value.
+sid_cookie() {
+	awk '$6 ~ /sid$/ { print $6 "=" $7 }' "$(jar "$1")" | tail -n 1
+}
+
+@test "export: visitors are sent to the sign-in page" {
+	req /account/export
+	[ "$status_code" = 303 ]
+	[ "$(header location)" = "/inloggen?terug=%2Faccount%2Fexport" ]
+	req -H "Origin: $BRON_URL" -d '' /account/export
+	[ "$status_code" = 303 ]
+	[[ "$(header location)" == /inloggen* ]]
+}
+
+@test "export: the page explains the file and has a form with a token" {
+	newuser a "$(unique_email)"
+	req -b "$(jar a)" /account/export
+	[ "$status_code" = 200 ]
+	assert_html_headers
+	[ "$(header cache-control)" = "no-store" ]
+	assert_contains 'Wat staat er in het bestand?'
+	assert_contains 'Je wachtwoord staat er niet in.'
+	assert_contains '<form class="stack-form" method="post" action="/account/export">'
+	assert_contains 'name="_csrf" value="'
+	assert_contains 'Download mijn gegevens</button>'
+}
+
+@test "export: one JSON file with this user's data and no one else's" {
+	local me other name sid
+	me=$(unique_email mij)
+	other=$(unique_email ander)
+	name=$(unique_name)
+	newuser b "$other" "Iemand Anders"
+	newuser a "$me" "$name" ervaringsdeskundige
+	id=$(acct_id "$me")
+	oid=$(acct_id "$other")
+	# Rows of both people in every table the export reads.
+	db -c "INSERT INTO outbox (account_id, to_addr, subject, body)
+	    VALUES ($id, '$me', 'Welkom', 'Hallo $name'),
+	    ($oid, '$other', 'Welkom', 'Hallo ander')"
+	db -c "INSERT INTO notification (account_id, kind, text)
+	    VALUES ($id, 'test', 'Melding voor mij'),
+	    ($oid, 'test', 'Melding voor $other')"
+	db -c "INSERT INTO consent (account_id, subject, scope, text_version, given)
+	    VALUES ($id, 'verhaal', 'openbaar', 'v1', true),
+	    ($oid, 'verhaal', '$other', 'v1', true)"
+	db -c "INSERT INTO password_reset (account_id, token_hash)
+	    VALUES ($id, sha256('$me'::bytea)), ($oid, sha256('$other'::bytea))"
+	slug=$(item artikel gepubliceerd openbaar false "$id")
+	item artikel gepubliceerd openbaar false "$oid" >/dev/null
+
+	post a /account/export
+	[ "$status_code" = 200 ]
+	[ "$(header content-type)" = "application/json; charset=utf-8" ]
+	[ "$(header content-disposition)" = 'attachment; filename="bron-gegevens.json"' ]
+	[ "$(header cache-control)" = "no-store" ]
+	[ "$(header x-content-type-options)" = "nosniff" ]
+	printf '%s' "$body" | python3 -m json.tool >/dev/null
+	[ "$(jq -r .account.email <<<"$body")" = "$me" ]
+	[ "$(jq -r .account.display_name <<<"$body")" = "$name" ]
+	[ "$(jq -r .account.member_kind <<<"$body")" = "ervaringsdeskundige" ]
+	[ "$(jq -r '.account | has("password_hash")' <<<"$body")" = false ]
+	[ "$(jq '.sessions | length' <<<"$body")" -ge 1 ]
+	[ "$(jq -r '.sessions[0] | keys | join(",")' <<<"$body")" = \
+	    "created_at,expires_at,last_seen_at,user_agent" ]
+	[ "$(jq -r '.contributions[0].slug' <<<"$body")" = "$slug" ]
+	[ "$(jq '.contributions | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.outbox[0].body' <<<"$body")" = "Hallo $name" ]
+	[ "$(jq '.notifications | length' <<<"$body")" = 1 ]
+	[ "$(jq '.consents | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.password_reset[0] | keys | join(",")' <<<"$body")" = \
+	    "created_at,expires_at,used_at" ]
+	# Nothing of the other person, and no secrets.
+	[ "$(grep -o -F "$other" <<<"$body" | wc -l)" = 0 ]
+	assert_not_contains 'Hallo ander'
+	assert_not_contains 'argon2'
+	assert_not_contains 'token_hash'
+	assert_not_contains 'csrf'
+	assert_not_contains "$(sid a)"
+}
+
+@test "export: writes an audit row, also listed in the file" {
+	local me
+	me=$(unique_email)
+	newuser a "$me"
+	id=$(acct_id "$me")
+	post a /account/export
+	[ "$status_code" = 200 ]
+	[ "$(db -c "SELECT count(*) FROM audit WHERE action = 'export'
+	    AND actor_id = $id AND target_id = $id AND detail = ''")" = 1 ]
+	[ "$(jq -r '[.audit[].action] | index("export") != null' <<<"$body")" = true ]
+	post a /account/export
+	[ "$(db -c "SELECT count(*) FROM audit WHERE action = 'export'
+	    AND target_id = $id")" = 2 ]
+}
+
+@test "export: no token, a wrong token or another site gives 403" {
+	local me
+	me=$(unique_email)
+	newuser a "$me"
+	id=$(acct_id "$me")
+	req -b "$(jar a)" -H "Origin: $BRON_URL" -d '' /account/export
+	[ "$status_code" = 403 ]
+	assert_contains 'Dit formulier was verlopen'
+	req -b "$(jar a)" -H "Origin: $BRON_URL" \
+	    -d "_csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" /account/export
+	[ "$status_code" = 403 ]
+	t=$(csrf a)
+	req -b "$(jar a)" -H "Origin: https://evil.example" \
+	    --data-urlencode "_csrf=$t" /account/export
+	[ "$status_code" = 403 ]
+	[ "$(db -c "SELECT count(*) FROM audit WHERE action = 'export'
+	    AND target_id = $id")" = 0 ]
+}
+
+@test "delete: visitors are sent to the sign-in page; the page explains" {
+	req /account/verwijderen
+	[ "$status_code" = 303 ]
+	[[ "$(header location)" == /inloggen* ]]
+	newuser a "$(unique_email)"
+	req -b "$(jar a)" /account/verwijderen
+	[ "$status_code" = 200 ]
+	assert_html_headers
+	assert_contains 'voormalig lid'
+	assert_contains 'Je kunt dit niet ongedaan maken.'
+	assert_contains '<input type="password" id="password" name="password"'
+	assert_contains 'aria-describedby="password-hint"'
+}
+
+@test "delete: empty or wrong password gives 400 with a Dutch message" {
+	local me
+	me=$(unique_email)
+	newuser a "$me"
+	post a /account/verwijderen -d ''
+	[ "$status_code" = 400 ]
+	assert_contains '<p class="field-error" id="password-error">'
+	assert_contains 'Vul dit veld in.'
+	post a /account/verwijderen \
+	    --data-urlencode "password=niet mijn wachtwoord"
+	[ "$status_code" = 400 ]
+	assert_contains 'Dit wachtwoord klopt niet. Probeer het opnieuw.'
+	assert_contains 'aria-invalid="true"'
+	assert_not_contains 'niet mijn wachtwoord'
+	# Still there, still signed in.
+	[ "$(db -c "SELECT count(*) FROM account WHERE email = '$me'
+	    AND deleted_at IS NULL")" = 1 ]
+	req -b "$(jar a)" /account/verwijderen
+	[ "$status_code" = 200 ]
+}
+
+@test "delete: without a token 403, nothing deleted" {
+	local me
+	me=$(unique_email)
+	newuser a "$me"
+	req -b "$(jar a)" -H "Origin: $BRON_URL" \
+	    --data-urlencode "password=$TEST_PASSWORD" /account/verwijderen
+	[ "$status_code" = 403 ]
+	[ "$(db -c "SELECT count(*) FROM account WHERE email = '$me'
+	    AND deleted_at IS NULL")" = 1 ]
+}
+
+@test "delete: five wrong passwords, then 429 with Retry-After" {
+	local me
+	me=$(unique_email)
+	newuser a "$me"
+	for i in 1 2 3 4 5; do
+		post a /account/verwijderen --data-urlencode "password=fout $i"
+		[ "$status_code" = 400 ]
+	done
+	post a /account/verwijderen --data-urlencode "password=$TEST_PASSWORD"
+	[ "$status_code" = 429 ]
+	[ -n "$(header retry-after)" ]
+	assert_contains 'Er waren te veel pogingen.'
+	[ "$(db -c "SELECT count(*) FROM account WHERE email = '$me'
+	    AND deleted_at IS NULL")" = 1 ]
+}
+
+@test "delete: the right password erases the account and its personal data" {
+	local me name old
+	me=$(unique_email weg)
+	name=$(unique_name)
+	newuser a "$me" "$name"
+	newuser b "$(unique_email)"	# a second session of someone else
+	signin c "$me"			# a second session of the same person
+	[ "$status_code" = 303 ]
+	id=$(acct_id "$me")
+	db -c "UPDATE account SET bio = 'Over $name' WHERE id = $id"
+	db -c "INSERT INTO outbox (account_id, to_addr, subject, body)
+	    VALUES ($id, '$me', 'Welkom', 'Hallo $name')"
+	db -c "INSERT INTO notification (account_id, kind, text)
+	    VALUES ($id, 'test', 'Melding')"
+	db -c "INSERT INTO consent (account_id, subject, scope, text_version, given)
+	    VALUES ($id, 'verhaal', 'openbaar', 'v1', true)"
+	db -c "INSERT INTO password_reset (account_id, token_hash)
+	    VALUES ($id, sha256('$me'::bytea))"
+	art=$(item artikel gepubliceerd openbaar false "$id")
+	gone=$(item verhaal gepubliceerd openbaar false "$id")
+	kept=$(item verhaal gepubliceerd openbaar true "$id")
+	# The checks below mean something: the data is there now.
+	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$me")" -ge 1 ]
+	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$name")" -ge 1 ]
+	old=$(sid_cookie a)
+
+	post a /account/verwijderen --data-urlencode "password=$TEST_PASSWORD"
+	[ "$status_code" = 303 ]
+	[ "$(header location)" = "/?verwijderd=1" ]
+	[[ "$(header set-cookie)" == *sid=\;*Max-Age=0* ]]
+
+	# Every session is gone: the old cookie no longer signs in.
+	for p in /account /account/export /account/verwijderen; do
+		req -H "Cookie: $old" "$p"
+		[ "$status_code" = 303 ]
+		[[ "$(header location)" == /inloggen* ]]
+	done
+	req -b "$(jar c)" /account/export
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT count(*) FROM session WHERE account_id = $id")" = 0 ]
+	# The other person's session is untouched.
+	req -b "$(jar b)" /account/export
+	[ "$status_code" = 200 ]
+
+	signin d "$me"
+	[ "$status_code" = 400 ]
+
+	# Rows with personal data are gone; the emptied account row stays.
+	[ "$(db -c "SELECT email IS NULL AND display_name IS NULL AND bio = ''
+	    AND password_hash IS NULL AND deleted_at IS NOT NULL
+	    FROM account WHERE id = $id")" = t ]
+	for t in outbox notification consent password_reset; do
+		[ "$(db -c "SELECT count(*) FROM $t WHERE account_id = $id")" = 0 ]
+	done
+	[ "$(db -c "SELECT count(*) FROM audit WHERE action = 'account_verwijderd'
+	    AND actor_id = $id AND target_id = $id AND detail = ''")" = 1 ]
+	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$me")" = 0 ]
+	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$name")" = 0 ]
+
+	# Stories are withdrawn and emptied unless kept; articles stay.
+	[ "$(db -c "SELECT status || '|' || body_md || '|' || body_html || '|' ||
+	    summary FROM item WHERE kind = 'verhaal' AND slug = '$gone'")" = \
+	    "gearchiveerd|||" ]
+	[ "$(db -c "SELECT status FROM item WHERE kind = 'verhaal'
+	    AND slug = '$kept'")" = gepubliceerd ]
+	req "/verhalen/$gone"
+	[ "$status_code" = 404 ]
+	req "/verhalen/$kept"
+	[ "$status_code" = 200 ]
+	assert_contains "Tekst $kept"
+	[ "$(db -c "SELECT status FROM item WHERE kind = 'artikel'
+	    AND slug = '$art'")" = gepubliceerd ]
+
+	# The profile shows "voormalig lid" with the contribution.
+	req "/mensen/$id"
+	[ "$status_code" = 200 ]
+	assert_contains '<h1>voormalig lid</h1>'
+	assert_contains "/artikelen/$art"
+	assert_not_contains "$name"
+	assert_not_contains "$me"
+	assert_not_contains 'profile-bio'
+}
+
+@test "profile: name, kind, bio with line breaks, public contributions only" {
+	local me name
+	me=$(unique_email)
+	name=$(unique_name)
+	newuser a "$me" "$name" ervaringsdeskundige
+	id=$(acct_id "$me")
+	db -c "UPDATE account SET bio = E'Regel een <b>\nRegel twee' WHERE id = $id"
+	pub=$(item artikel gepubliceerd openbaar false "$id")
+	pilot=$(item pilot gepubliceerd openbaar false "$id")
+	draft=$(item artikel concept openbaar false "$id")
+	members=$(item artikel gepubliceerd leden false "$id")
+	story=$(item verhaal gepubliceerd openbaar false "$id")
+	req "/mensen/$id"
+	[ "$status_code" = 200 ]
+	assert_html_headers
+	assert_contains "<h1>$name</h1>"
+	assert_contains 'Ervaringsdeskundige'
+	assert_contains '<p class="profile-bio">Regel een &lt;b&gt;'$'\n''Regel twee</p>'
+	assert_contains "href=\"/artikelen/$pub\""
+	assert_contains "href=\"/pilots/$pilot\""
+	assert_not_contains "$draft"
+	assert_not_contains "$members"
+	assert_not_contains "$story"
+	assert_not_contains "$me"
+	# Signed in, looking at someone else's or one's own: no e-mail either.
+	req -b "$(jar a)" "/mensen/$id"
+	[ "$status_code" = 200 ]
+	[ "$(grep -o -F "$me" <<<"$body" | wc -l)" = 0 ]
+}
+
+@test "profile: no contributions, blocked account, unknown ids" {
+	local me name
+	me=$(unique_email)
+	name=$(unique_name)
+	newuser a "$me" "$name"
+	id=$(acct_id "$me")
+	db -c "UPDATE account SET bio = 'Mijn bio' WHERE id = $id"
+	req "/mensen/$id"
+	[ "$status_code" = 200 ]
+	assert_contains 'Er zijn nog geen openbare bijdragen.'
+	assert_contains 'Mijn bio'
+	db -c "UPDATE account SET blocked_at = now() WHERE id = $id"
+	req "/mensen/$id"
+	[ "$status_code" = 200 ]
+	assert_contains "<h1>$name</h1>"
+	assert_not_contains 'Mijn bio'
+	req /mensen/999999999999999999
+	[ "$status_code" = 404 ]
+	assert_contains 'lang="nl"'
+	req "/mensen/0$id"
+	[ "$status_code" = 404 ]
+	req /mensen/abc
+	[ "$status_code" = 404 ]
+	req /mensen/1234567890123456789
+	[ "$status_code" = 404 ]
+	req -X POST "/mensen/$id"
+	[ "$status_code" = 405 ]
+}
