@@ -28,8 +28,10 @@ BEGIN
 	DELETE FROM consent WHERE account_id = acct;
 	DELETE FROM throttle WHERE bucket = 'delete:acct:' || acct;
 
-	-- Stories are personal: withdrawn and emptied, unless kept.
-	UPDATE item SET status = 'gearchiveerd', body_md = '',
+	-- Stories are personal: withdrawn and emptied (the title too: it
+	-- can name people or places), unless the storyteller kept them.
+	UPDATE item SET status = 'gearchiveerd', title = 'Ingetrokken verhaal',
+	    body_md = '',
 	    body_html = '', summary = '', updated_at = now(),
 	    revision = revision + 1
 	WHERE kind = 'verhaal' AND NOT keep_after_delete

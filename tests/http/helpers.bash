@@ -76,9 +76,16 @@ post() {
 	    --data-urlencode "_csrf=$t" "$@" "$path"
 }
 
+# A random client address: registration and sign-in are throttled per
+# IP, and all test traffic comes from 127.0.0.1.
+random_ip() {
+	echo "10.$((RANDOM % 256)).$((RANDOM % 256)).$((RANDOM % 254 + 1))"
+}
+
 # register JAR EMAIL [NAME] [KIND]: create an account and stay signed in.
 register() {
-	post "$1" /registreren --data-urlencode "email=$2" \
+	post "$1" /registreren -H "X-Real-IP: $(random_ip)" \
+	    --data-urlencode "email=$2" \
 	    --data-urlencode "name=${3:-Testlid}" \
 	    --data-urlencode "password=$TEST_PASSWORD" \
 	    --data-urlencode "kind=${4:-professional}"
@@ -90,7 +97,8 @@ register() {
 
 # login JAR EMAIL [PASSWORD]
 login() {
-	post "$1" /inloggen --data-urlencode "email=$2" \
+	post "$1" /inloggen -H "X-Real-IP: $(random_ip)" \
+	    --data-urlencode "email=$2" \
 	    --data-urlencode "password=${3:-$TEST_PASSWORD}"
 }
 
