@@ -17,6 +17,7 @@ struct home_ctx {
 	enum locale	 loc;
 	struct sbuf	 rows[KIND__MAX];
 	int		 count[KIND__MAX];
+	int		 deleted;	/* ?verwijderd=1 */
 };
 
 static void	home_row(struct db_ctx *, struct kore_pgsql *, int);
@@ -28,10 +29,14 @@ home_show(struct http_request *req)
 {
 	struct home_ctx	*ctx;
 	size_t		 i;
+	char		*v;
 
 	if (!http_state_exists(req)) {
 		ctx = http_state_create(req, sizeof(*ctx), home_free);
 		ctx->loc = resp_locale(req);
+		/* After deleting an account (web/privacy.c): say it is done. */
+		http_populate_get(req);
+		ctx->deleted = http_argument_get_string(req, "verwijderd", &v);
 		for (i = 0; i < KIND__MAX; i++)
 			sbuf_init(&ctx->rows[i]);
 		db_start(req, &ctx->db, &q_item_latest, home_row, home_done);
@@ -58,7 +63,7 @@ static int
 home_done(struct http_request *req, struct db_ctx *db)
 {
 	struct home_ctx	*ctx = (struct home_ctx *)db;
-	struct sbuf	 sections, items;
+	struct sbuf	 sections, items, notice;
 	size_t		 i;
 	int		 bad;
 
@@ -82,17 +87,28 @@ home_done(struct http_request *req, struct db_ctx *db)
 		    NBINDS(b)) == -1)
 			bad = 1;
 	}
+	sbuf_init(&notice);
+	if (ctx->deleted) {
+		const struct tpl_bind	b[] = {
+			{ "text", i18n_get(ctx->loc, MSG_priv_deleted_notice),
+			    TPL_TEXT },
+		};
+		bad |= view_append(&notice, VIEW_notice, ctx->loc, b,
+		    NBINDS(b)) == -1;
+	}
 	if (bad)
 		resp_error(req, 500);
 	else {
 		const struct tpl_bind	b[] = {
 			{ "sections", sbuf_cstr(&sections), TPL_TRUSTED_HTML },
+			{ "notice", sbuf_cstr(&notice), TPL_TRUSTED_HTML },
 		};
 		view_page(req, 200, ctx->loc, i18n_get(ctx->loc,
 		    MSG_home_title), "/", VIEW_home, b, NBINDS(b));
 	}
 	sbuf_free(&sections);
 	sbuf_free(&items);
+	sbuf_free(&notice);
 	return (HTTP_STATE_COMPLETE);
 }
 
