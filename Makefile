@@ -35,7 +35,7 @@ FUZZ_SECONDS ?= 20
 .PHONY: all deps deps-test db migrate import run stop test unit bench \
 	fuzz symcheck clean
 
-all: $(BUILD)/app.so $(BUILD)/import
+all: $(BUILD)/app.so $(BUILD)/import $(BUILD)/mailer
 
 deps:
 	@scripts/deps.sh run
@@ -75,6 +75,11 @@ $(BUILD)/app.so: $(CORE_OBJ) $(APP_OBJ)
 $(BUILD)/import: app/tools/import.c $(CORE_OBJ)
 	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ $^ \
 	    -lcmark -lsodium -lpq
+
+# The outbox mailer (app/tools/mailer.c): libpq only, no Kore.
+$(BUILD)/mailer: app/tools/mailer.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ $< -lpq
 
 db:
 	@scripts/db.sh start
