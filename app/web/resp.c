@@ -1,6 +1,8 @@
 /*
  * Response helpers and the error pages.
  */
+#include <string.h>
+
 #include <kore/kore.h>
 #include <kore/http.h>
 
@@ -12,12 +14,17 @@
 static void	resp_common(struct http_request *);
 static int	resp_private(struct http_request *);
 
-/* A request that carries a session cookie, valid or not. */
+/*
+ * A request that carries a session cookie, valid or not, or a reset
+ * token in its URL (web/reset.c): nothing of it may be stored.
+ */
 static int
 resp_private(struct http_request *req)
 {
 	char	*v;
 
+	if (strcmp(req->path, "/wachtwoord-herstellen") == 0)
+		return (1);
 	http_populate_cookies(req);
 	return (http_request_cookie(req, auth_cookie_name(AUTH_CK_SID), &v));
 }
