@@ -35,7 +35,7 @@ FUZZ_SECONDS ?= 20
 .PHONY: all deps deps-test db migrate import run stop test unit bench \
 	fuzz symcheck clean
 
-all: $(BUILD)/app.so $(BUILD)/import $(BUILD)/mailer
+all: $(BUILD)/app.so $(BUILD)/import $(BUILD)/mailer $(BUILD)/bron
 
 deps:
 	@scripts/deps.sh run
@@ -76,6 +76,11 @@ $(BUILD)/import: app/tools/import.c $(CORE_OBJ)
 	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ $^ \
 	    -lcmark -lsodium -lpq
 
+# The admin CLI (app/tools/bron.c): `bron admin EMAIL`.
+$(BUILD)/bron: app/tools/bron.c $(CORE_OBJ)
+	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ $^ \
+	    -lcmark -lsodium -lpq
+
 # The outbox mailer (app/tools/mailer.c): libpq only, no Kore.
 $(BUILD)/mailer: app/tools/mailer.c
 	@mkdir -p $(@D)
@@ -89,6 +94,12 @@ migrate: db
 
 import: migrate $(BUILD)/import
 	@. scripts/env.sh && $(BUILD)/import content
+
+# The first admin: `make admin EMAIL=naam@voorbeeld.nl` prints a link to
+# choose a password (no password is ever seeded).
+.PHONY: admin
+admin: migrate $(BUILD)/bron
+	@. scripts/env.sh && $(BUILD)/bron admin "$(EMAIL)"
 
 run: deps
 	@$(MAKE) --no-print-directory all
