@@ -10,6 +10,8 @@
 // Every test gets its own browser with a fresh temporary profile
 // (launchPersistentContext on a mkdtemp dir), so cookies never leak between
 // tests and a wedged browser cannot poison the next test.
+// test(name, { context, timeout }, fn): context options for the browser,
+// and a time limit in ms (default BRON_TEST_TIMEOUT_MS or 30 s).
 
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -18,6 +20,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defineAccountTests } from './accounts.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -455,6 +458,12 @@ for (const [p, label] of [['/toegankelijkheid', 'toegankelijkheid'], ['/privacy'
   });
 }
 
+// Accounts (issue 4): keyboard-only sign-up/sign-in, error states, axe on
+// every account page, the header menu per role. See accounts.mjs.
+defineAccountTests({
+  test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
+});
+
 // ---------------------------------------------------------------- runner
 
 function withTimeout(promise, ms, what) {
@@ -529,7 +538,7 @@ async function main() {
         b = await openBrowser(t.opts.context || {});
         pageErrors = b.pageErrors;
         await t.fn(b);
-      })(), TEST_TIMEOUT_MS, t.name);
+      })(), t.opts.timeout || TEST_TIMEOUT_MS, t.name);
       report(true, t.name);
     } catch (e) {
       const reason = e instanceof Fail ? e.message : `error: ${e.stack || e.message || e}`;
