@@ -85,7 +85,7 @@ form_email(char *v)
 	}
 	dot = strrchr(at + 1, '.');
 	if (dot == NULL || dot == at + 1 || dot[1] == '\0' ||
-	    strstr(at + 1, "..") != NULL || at[1] == '.' || v[0] == '.' ||
+	    strstr(v, "..") != NULL || at[1] == '.' || v[0] == '.' ||
 	    at[-1] == '.')
 		return (FORM_BAD_EMAIL);
 	for (w = v; *w != '\0'; w++)
@@ -131,9 +131,10 @@ same_text(const char *a, const char *b)
 enum form_err
 form_password(const char *pw, const char *email, const char *name)
 {
-	unsigned char	 seen[256];
+	char		 seen[3][4];
+	size_t		 seen_len[3];
 	const char	*p;
-	size_t		 n, distinct;
+	size_t		 n, distinct, len, i;
 
 	if (pw == NULL || *pw == '\0')
 		return (FORM_EMPTY);
@@ -144,13 +145,20 @@ form_password(const char *pw, const char *email, const char *name)
 		return (FORM_PW_SHORT);
 	if (n > FORM_PW_MAX)
 		return (FORM_PW_LONG);
-	memset(seen, 0, sizeof(seen));
+	/* Distinct characters (code points), counting up to three. */
 	distinct = 0;
-	for (p = pw; *p != '\0'; p++) {
-		if (!seen[(unsigned char)*p]++)
-			distinct++;
+	for (p = pw; *p != '\0' && distinct < 3; p += len) {
+		for (len = 1; (p[len] & 0xc0) == 0x80; len++)
+			;
+		for (i = 0; i < distinct; i++) {
+			if (seen_len[i] == len && memcmp(seen[i], p, len) == 0)
+				break;
+		}
+		if (i == distinct) {
+			memcpy(seen[distinct], p, len < 4 ? len : 4);
+			seen_len[distinct++] = len < 4 ? len : 4;
+		}
 	}
-	/* "aaaaaaaaaaaa", "abababababab": long but guessed at once. */
 	if (distinct <= 2)
 		return (FORM_PW_COMMON);
 	if (form_pw_common(pw) || same_text(pw, email) || same_text(pw, name))

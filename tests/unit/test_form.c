@@ -253,6 +253,7 @@ t_email_bad(void **state)
 	EMAIL_IS("jan@piet@voorbeeld.nl", FORM_BAD_EMAIL, NULL);
 	/* Dots in the wrong places. */
 	EMAIL_IS(".jan@voorbeeld.nl", FORM_BAD_EMAIL, NULL);
+	EMAIL_IS("jan..piet@voorbeeld.nl", FORM_BAD_EMAIL, NULL);
 	EMAIL_IS("jan.@voorbeeld.nl", FORM_BAD_EMAIL, NULL);
 	EMAIL_IS("jan@.voorbeeld.nl", FORM_BAD_EMAIL, NULL);
 	EMAIL_IS("jan@voorbeeld..nl", FORM_BAD_EMAIL, NULL);
@@ -411,6 +412,10 @@ t_password_common(void **state)
 	/* One or two different characters, however long. */
 	assert_int_equal(form_password("aaaaaaaaaaaa", NULL, NULL),
 	    FORM_PW_COMMON);
+	/* Two accented letters: three distinct bytes, two characters. */
+	assert_int_equal(form_password("\xc3\xa9\xc3\xa8\xc3\xa9\xc3\xa8"
+	    "\xc3\xa9\xc3\xa8\xc3\xa9\xc3\xa8\xc3\xa9\xc3\xa8\xc3\xa9\xc3\xa8",
+	    NULL, NULL), FORM_PW_COMMON);
 	assert_int_equal(form_password("abababababab", NULL, NULL),
 	    FORM_PW_COMMON);
 	assert_int_equal(form_password("1111111111111111111112", NULL,
