@@ -108,11 +108,14 @@ run: deps
 stop:
 	@scripts/run.sh stop
 
-# No symbol of app.so may shadow one the kore binary exports (STYLE c18).
+# No symbol of app.so may shadow one the kore binary or libc exports
+# (STYLE c18; a handler named logout() bound to libc's logout(3)).
 symcheck: $(BUILD)/app.so
 	@comm -12 <(nm -D --defined-only $(BUILD)/app.so | awk '{print $$3}' \
-	    | sort -u) <(nm -D --defined-only /usr/bin/kore | \
-	    awk '{print $$3}' | sort -u) | grep -v -E \
+	    | sort -u) <( (nm -D --defined-only /usr/bin/kore; \
+	    nm -D --defined-only $$(ldd /usr/bin/kore | \
+	    awk '/libc\.so/ {print $$3}')) | awk '{sub(/@.*/, "", $$3); \
+	    print $$3}' | sort -u) | grep -v -E \
 	    '^(_init|_fini|_edata|_end|__bss_start|kore_seccomp_hook|_scfilt)$$' \
 	    > $(BUILD)/symclash.txt || true
 	@if [ -s $(BUILD)/symclash.txt ]; then \
