@@ -21,6 +21,10 @@
 	X(form_bad_choice) X(form_email_taken) X(form_errors_title) \
 	X(csrf_failed) X(form_busy) X(role_lid) \
 	X(role_ervaringsdeskundige) X(role_redacteur) X(role_beheerder) \
-	X(former_member) X(login_reset_done)
+	X(former_member) X(login_reset_done) X(field_email) X(field_name) \
+	X(field_password) X(field_kind) X(field_bio) X(field_lang) \
+	X(field_cw) X(field_current_password) X(field_new_password) \
+	X(field_email_password) X(field_q) X(field_actie) X(field_rol) \
+	X(title_error)
 
 #endif

@@ -49,7 +49,7 @@ const struct db_query	q_admin_set_role = {
 	"    RETURNING ok.role AS was),"
 	" aud AS (INSERT INTO audit (actor_id, action, target_id, detail)"
 	"    SELECT $3::bigint, 'rol_gewijzigd', $1::bigint,"
-	"    upd.was || ' -> ' || $2::text FROM upd)"
+	"    upd.was || ' → ' || $2::text FROM upd)"
 	ADMIN_RESULT,
 	3
 };

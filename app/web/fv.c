@@ -12,6 +12,43 @@
 #include "web/view.h"
 
 static struct fv_field	*fv_find(struct fv *, const char *, int);
+static const char	*fv_label(enum locale, const char *);
+
+/*
+ * The summary links name their field ("E-mailadres: Vul dit veld in."):
+ * a list of identical "Vul dit veld in." links says nothing to a screen
+ * reader (WCAG 2.4.4). Field names are shared by every form.
+ */
+static const struct {
+	const char	*name;
+	enum msg_id	 label;
+} fv_labels[] = {
+	{ "email", MSG_field_email },
+	{ "name", MSG_field_name },
+	{ "password", MSG_field_password },
+	{ "kind", MSG_field_kind },
+	{ "bio", MSG_field_bio },
+	{ "lang", MSG_field_lang },
+	{ "cw", MSG_field_cw },
+	{ "current_password", MSG_field_current_password },
+	{ "new_password", MSG_field_new_password },
+	{ "email_password", MSG_field_email_password },
+	{ "q", MSG_field_q },
+	{ "actie", MSG_field_actie },
+	{ "rol", MSG_field_rol },
+};
+
+static const char *
+fv_label(enum locale loc, const char *field)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(fv_labels) / sizeof(fv_labels[0]); i++) {
+		if (strcmp(fv_labels[i].name, field) == 0)
+			return (i18n_get(loc, fv_labels[i].label));
+	}
+	return (NULL);
+}
 
 void
 fv_init(struct fv *fv, enum locale loc)
@@ -75,12 +112,20 @@ fv_error(struct fv *fv, const char *field, enum msg_id msg, const char *arg)
 		    NBINDS(b));
 	}
 	{
+		struct sbuf		 link;
+		const char		*label;
+
+		sbuf_init(&link);
+		if ((label = fv_label(fv->loc, field)) != NULL)
+			sbuf_printf(&link, "%s: ", label);
+		sbuf_puts(&link, sbuf_cstr(&f->text));
 		const struct tpl_bind	b[] = {
 			{ "field", field, TPL_TEXT },
-			{ "text", sbuf_cstr(&f->text), TPL_TEXT },
+			{ "text", sbuf_cstr(&link), TPL_TEXT },
 		};
 		(void)view_append(&fv->summary, VIEW_form_error_item,
 		    fv->loc, b, NBINDS(b));
+		sbuf_free(&link);
 	}
 	fv->nerr++;
 }

@@ -154,7 +154,7 @@ void
 view_page_main(struct http_request *req, int status, enum locale loc,
     const char *title, const char *navcur, struct sbuf *main)
 {
-	struct sbuf	 navsb, out, back, menu;
+	struct sbuf	 navsb, out, back, menu, tsb;
 	const char	*csrf;
 	size_t		 i;
 	int		 bad;
@@ -163,6 +163,18 @@ view_page_main(struct http_request *req, int status, enum locale loc,
 	sbuf_init(&out);
 	sbuf_init(&back);
 	sbuf_init(&menu);
+	sbuf_init(&tsb);
+	/*
+	 * A form that comes back with errors says so first in its title: a
+	 * screen reader announces the title, not an alert that was already
+	 * on the page when it loaded.
+	 */
+	if (status == 400 || status == 403 || status == 409 || status == 429) {
+		const char	*args[1] = { title };
+
+		i18n_fmt(&tsb, i18n_get(loc, MSG_title_error), args, 1);
+		title = sbuf_cstr(&tsb);
+	}
 	csrf = auth_csrf(req);
 	bad = usermenu(&menu, req, loc, navcur, csrf) == -1;
 	for (i = 0; i < NBINDS(nav); i++) {
@@ -204,6 +216,7 @@ view_page_main(struct http_request *req, int status, enum locale loc,
 	sbuf_free(&out);
 	sbuf_free(&back);
 	sbuf_free(&menu);
+	sbuf_free(&tsb);
 }
 
 void

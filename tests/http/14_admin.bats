@@ -191,7 +191,7 @@ change() {
 	[ "$(db -c "SELECT role FROM account WHERE id = $LID_ID")" = redacteur ]
 	[ "$(db -c "SELECT count(*) FROM audit WHERE action = 'rol_gewijzigd'
 	    AND actor_id = $ADMIN_ID AND target_id = $LID_ID
-	    AND detail = 'lid -> redacteur'")" = 1 ]
+	    AND detail = 'lid → redacteur'")" = 1 ]
 	# The same role again changes nothing and logs nothing.
 	change "$LID_ID" --data "actie=rol&rol=redacteur"
 	[ "$status_code" = 303 ]
@@ -201,7 +201,7 @@ change() {
 	change "$LID_ID" --data "actie=rol&rol=beheerder"
 	[ "$status_code" = 303 ]
 	[ "$(db -c "SELECT detail FROM audit WHERE target_id = $LID_ID
-	    ORDER BY id DESC LIMIT 1")" = "redacteur -> beheerder" ]
+	    ORDER BY id DESC LIMIT 1")" = "redacteur → beheerder" ]
 	# The promoted member's own session has the new rights at once.
 	req -b "$(jar lid)" /beheer
 	[ "$status_code" = 303 ]
