@@ -160,7 +160,7 @@ col() {
 	[ "$status_code" = 400 ]
 	assert_contains '<p class="field-error" id="name-error">Vul dit veld in.</p>'
 	assert_contains 'aria-describedby="name-hint name-error" aria-invalid="true"'
-	assert_contains '<a href="#name">Vul dit veld in.</a>'
+	assert_contains '<a href="#name">Naam: Vul dit veld in.</a>'
 	assert_contains ">Mijn verhaal</textarea>"
 	assert_contains 'id="cw-tonen" name="cw" value="tonen" checked'
 	[ "$(col "$e" "display_name || '|' || cw_pref")" = "Blijft Zo|vragen" ]

@@ -345,7 +345,7 @@ change() {
 	[[ "$rows" == *Geblokkeerd*Rol\ gewijzigd* ]]
 	assert_contains "<td><a href=\"/mensen/$ADMIN_ID\">Beheerder $$</a></td>"
 	assert_contains "<td><a href=\"/mensen/$LID_ID\">$LID_NAME</a></td>"
-	assert_contains "<td>lid -&gt; redacteur</td>"
+	assert_contains "<td>lid → redacteur</td>"
 	req -b "$(jar admin)" "/beheer/audit?actie=geblokkeerd"
 	[ "$status_code" = 200 ]
 	assert_contains '<option value="geblokkeerd" selected>'
