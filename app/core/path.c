@@ -58,3 +58,17 @@ path_local_ok(const char *s)
 	}
 	return (1);
 }
+
+size_t
+path_query_args(const char *qs)
+{
+	size_t	n;
+
+	if (qs == NULL || *qs == '\0')
+		return (0);
+	for (n = 1; *qs != '\0'; qs++) {
+		if (*qs == '&')
+			n++;
+	}
+	return (n);
+}

@@ -22,5 +22,11 @@ int	path_slug_ok(const char *, size_t);
  * or "/\" prefix, no control bytes or backslashes, at most 512 bytes.
  */
 int	path_local_ok(const char *);
+/*
+ * How many arguments a query string holds ('&'-separated; NULL or "" is
+ * 0). Kore reads only the first 20 and drops the rest silently, so
+ * handlers refuse strings with more than their forms can send.
+ */
+size_t	path_query_args(const char *);
 
 #endif

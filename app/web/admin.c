@@ -109,7 +109,6 @@ static const enum msg_id	action_msgs[] = {
 static int	home_checked(struct http_request *, struct db_ctx *);
 
 static struct adm_list *list_begin(struct http_request *);
-static size_t	query_args(const char *);
 static int	raw_arg(const char *, const char *);
 static int	page_arg(struct http_request *, long *);
 static void	list_limits(struct adm_list *, int);
@@ -181,25 +180,12 @@ list_begin(struct http_request *req)
 	ctx->err = MSG__MAX;
 	sbuf_init(&ctx->back);
 	sbuf_init(&ctx->rows);
-	if (query_args(req->query_string) > ADMIN_MAX_ARGS ||
+	if (path_query_args(req->query_string) > ADMIN_MAX_ARGS ||
 	    !page_arg(req, &ctx->page))
 		ctx->bad = 1;
 	return (ctx);
 }
 
-static size_t
-query_args(const char *qs)
-{
-	size_t	n;
-
-	if (qs == NULL || *qs == '\0')
-		return (0);
-	for (n = 1; *qs != '\0'; qs++) {
-		if (*qs == '&')
-			n++;
-	}
-	return (n);
-}
 
 /*
  * 1 if the raw query string has name=<something>. Kore drops a value

@@ -9,6 +9,8 @@
 #include <kore/http.h>
 
 #include "app.h"
+#include "core/form.h"
+#include "core/path.h"
 #include "core/html.h"
 #include "db/q.h"
 #include "web/kind.h"
@@ -29,35 +31,9 @@ static void	search_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	search_done(struct http_request *, struct db_ctx *);
 static void	search_render(struct http_request *, enum locale,
 		    const char *, enum msg_id, struct sbuf *);
-static size_t	utf8_chars(const char *);
-static size_t	query_args(const char *);
 static void	search_free(struct http_request *);
 
-static size_t
-utf8_chars(const char *s)
-{
-	size_t	n;
 
-	for (n = 0; *s != '\0'; s++) {
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	}
-	return (n);
-}
-
-static size_t
-query_args(const char *qs)
-{
-	size_t	n;
-
-	if (qs == NULL || *qs == '\0')
-		return (0);
-	for (n = 1; *qs != '\0'; qs++) {
-		if (*qs == '&')
-			n++;
-	}
-	return (n);
-}
 
 int
 search_show(struct http_request *req)
@@ -73,7 +49,7 @@ search_show(struct http_request *req)
 		 * rest without telling us; a form of ours never sends more
 		 * than one, so refuse rather than guess.
 		 */
-		if (query_args(req->query_string) > SEARCH_MAX_ARGS) {
+		if (path_query_args(req->query_string) > SEARCH_MAX_ARGS) {
 			search_render(req, loc, "", MSG_err_too_many_args,
 			    NULL);
 			return (KORE_RESULT_OK);
@@ -88,7 +64,7 @@ search_show(struct http_request *req)
 			search_render(req, loc, "", MSG_search_bad_chars, NULL);
 			return (KORE_RESULT_OK);
 		}
-		if (utf8_chars(q) > SEARCH_MAX_CHARS) {
+		if (form_chars(q) > SEARCH_MAX_CHARS) {
 			search_render(req, loc, q, MSG_search_too_long, NULL);
 			return (KORE_RESULT_OK);
 		}

@@ -183,6 +183,17 @@ t_local_ok(void **state)
 	assert_false(path_local_ok(big));
 }
 
+static void
+t_query_args(void **state)
+{
+	(void)state;
+	assert_int_equal(path_query_args(NULL), 0);
+	assert_int_equal(path_query_args(""), 0);
+	assert_int_equal(path_query_args("q=jeugd"), 1);
+	assert_int_equal(path_query_args("q=a&rol=lid&pagina=2"), 3);
+	assert_int_equal(path_query_args("&&"), 3);
+}
+
 int
 main(void)
 {
@@ -192,6 +203,7 @@ main(void)
 		cmocka_unit_test(t_slug_length),
 		cmocka_unit_test(t_slug_prefixes),
 		cmocka_unit_test(t_local_ok),
+		cmocka_unit_test(t_query_args),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
