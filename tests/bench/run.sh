@@ -110,18 +110,30 @@ request = function()
 	return wrk.format()
 end
 LUA
-wrk -t1 -c"$login_conns" -d"${seconds}s" --latency \
-    -s "$ARTIFACTS/login.lua" "$BRON_URL/inloggen" \
-    >"$ARTIFACTS/wrk-signin.txt" 2>&1 &
+# signin_run NAME: sign-ins for the bench's length into wrk-NAME.txt.
+signin_run() {
+	wrk -t1 -c"$login_conns" -d"${seconds}s" --timeout 10s --latency \
+	    -s "$ARTIFACTS/login.lua" "$BRON_URL/inloggen" \
+	    >"$ARTIFACTS/wrk-$1.txt" 2>&1
+}
+signin_row() {
+	local lout lrps lp99 lbad
+	lout=$(cat "$ARTIFACTS/wrk-$1.txt")
+	lrps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$lout")
+	lp99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$lout")")
+	lbad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$lout")
+	printf '%-8s %-34s %10.1f %9s %9s %7s %8s\n' "$1" "$2" \
+	    "${lrps:-0}" - "$lp99" - "${lbad:-0}"
+}
+# Alone: what the task pool sustains (2 workers x task_threads 2).
+signin_run sign-in
+signin_row sign-in "POST /inloggen alone (c=$login_conns)"
+# Together with signed-in page views at full speed on the same cores.
+signin_run sign-in-mix &
 login_pid=$!
 wrk_page home-mix / -H "Cookie: __Host-sid=$sid"
 wait "$login_pid"
-lout=$(cat "$ARTIFACTS/wrk-signin.txt")
-lrps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$lout")
-lp99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$lout")")
-lbad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$lout")
-printf '%-8s %-34s %10.0f %9s %9s %7s %8s\n' sign-in "POST /inloggen (c=$login_conns)" \
-    "${lrps:-0}" - "$lp99" - "${lbad:-0}"
+signin_row sign-in-mix "POST /inloggen with page views"
 printf '%-8s %-34s %10.0f %9s %9s %7s %8s\n' home-mix "/ signed in, during sign-ins" \
     "${rps:-0}" "$p50" "$p99" - "${bad:-0}"
 echo "(wrk -t$threads -c$conns -d${seconds}s per page; 404 counts as non-2xx by design;"
