@@ -767,7 +767,11 @@ acct_render(struct http_request *req, struct db_ctx *db)
 		    NBINDS(b));
 	}
 	{
-		const struct tpl_bind	b[] = {
+		static const char *const	fields[] = {
+			"name", "bio", "lang", "cw", "current_password",
+			"new_password", "email", "email_password", NULL
+		};
+		const struct tpl_bind	fixed[] = {
 			{ "profile_saved", SAVED(ACCT_PROFILE),
 			    TPL_TRUSTED_HTML },
 			{ "password_saved", SAVED(ACCT_PASSWORD),
@@ -785,32 +789,10 @@ acct_render(struct http_request *req, struct db_ctx *db)
 			{ "profile_errors", ERRORS(ACCT_PROFILE),
 			    TPL_TRUSTED_HTML },
 			{ "name", name, TPL_TEXT },
-			{ "name_class", fv_class(fv, "name"), TPL_TEXT },
-			{ "name_ref", fv_ref(fv, "name"), TPL_TEXT },
-			{ "name_error", fv_error_html(fv, "name"),
-			    TPL_TRUSTED_HTML },
-			{ "name_invalid", fv_invalid(fv, "name"),
-			    TPL_TRUSTED_HTML },
 			{ "bio", bio, TPL_TEXT },
-			{ "bio_class", fv_class(fv, "bio"), TPL_TEXT },
-			{ "bio_ref", fv_ref(fv, "bio"), TPL_TEXT },
-			{ "bio_error", fv_error_html(fv, "bio"),
-			    TPL_TRUSTED_HTML },
-			{ "bio_invalid", fv_invalid(fv, "bio"),
-			    TPL_TRUSTED_HTML },
-			{ "lang_class", fv_class(fv, "lang"), TPL_TEXT },
-			{ "lang_error", fv_error_html(fv, "lang"),
-			    TPL_TRUSTED_HTML },
-			{ "lang_aria", fv_aria(fv, "lang"), TPL_TRUSTED_HTML },
 			{ "lang_nl", CHECKED(strcmp(lang, "nl") == 0),
 			    TPL_TRUSTED_HTML },
 			{ "lang_en", CHECKED(strcmp(lang, "en") == 0),
-			    TPL_TRUSTED_HTML },
-			{ "cw_class", fv_class(fv, "cw"), TPL_TEXT },
-			{ "cw_ref", fv_ref(fv, "cw"), TPL_TEXT },
-			{ "cw_error", fv_error_html(fv, "cw"),
-			    TPL_TRUSTED_HTML },
-			{ "cw_invalid", fv_invalid(fv, "cw"),
 			    TPL_TRUSTED_HTML },
 			{ "cw_vragen", CHECKED(strcmp(cw, "vragen") == 0),
 			    TPL_TRUSTED_HTML },
@@ -819,46 +801,20 @@ acct_render(struct http_request *req, struct db_ctx *db)
 			/* Password */
 			{ "password_errors", ERRORS(ACCT_PASSWORD),
 			    TPL_TRUSTED_HTML },
-			{ "current_password_class",
-			    fv_class(fv, "current_password"), TPL_TEXT },
-			{ "current_password_error",
-			    fv_error_html(fv, "current_password"),
-			    TPL_TRUSTED_HTML },
-			{ "current_password_aria",
-			    fv_aria(fv, "current_password"),
-			    TPL_TRUSTED_HTML },
-			{ "new_password_class", fv_class(fv, "new_password"),
-			    TPL_TEXT },
-			{ "new_password_ref", fv_ref(fv, "new_password"),
-			    TPL_TEXT },
-			{ "new_password_error",
-			    fv_error_html(fv, "new_password"),
-			    TPL_TRUSTED_HTML },
-			{ "new_password_invalid",
-			    fv_invalid(fv, "new_password"), TPL_TRUSTED_HTML },
 			/* E-mail */
 			{ "email_errors", ERRORS(ACCT_EMAIL),
 			    TPL_TRUSTED_HTML },
 			{ "email", ctx->email, TPL_TEXT },
-			{ "email_class", fv_class(fv, "email"), TPL_TEXT },
-			{ "email_error", fv_error_html(fv, "email"),
-			    TPL_TRUSTED_HTML },
-			{ "email_aria", fv_aria(fv, "email"),
-			    TPL_TRUSTED_HTML },
-			{ "email_password_class",
-			    fv_class(fv, "email_password"), TPL_TEXT },
-			{ "email_password_ref", fv_ref(fv, "email_password"),
-			    TPL_TEXT },
-			{ "email_password_error",
-			    fv_error_html(fv, "email_password"),
-			    TPL_TRUSTED_HTML },
-			{ "email_password_invalid",
-			    fv_invalid(fv, "email_password"),
-			    TPL_TRUSTED_HTML },
 		};
+		struct tpl_bind		b[NBINDS(fixed) +
+		    NBINDS(fields) * FV_BINDS_PER_FIELD];
+		size_t			n;
+
+		n = fv_binds(fv, fields, fixed, NBINDS(fixed), b,
+		    NBINDS(b));
 		view_page(req, ctx->status, ctx->loc,
 		    i18n_get(ctx->loc, MSG_acct_title), "/account",
-		    VIEW_account, b, NBINDS(b));
+		    VIEW_account, b, n);
 	}
 	sbuf_free(&welcome);
 	sbuf_free(&saved);

@@ -12,6 +12,7 @@
 #include "web/view.h"
 
 static struct fv_field	*fv_find(struct fv *, const char *, int);
+static struct fv_field	*fv_bad(struct fv *, const char *);
 static const char	*fv_label(enum locale, const char *);
 
 /*
@@ -189,12 +190,23 @@ fv_form_error(struct fv *fv, enum msg_id msg, const char *arg)
 	fv->nerr++;
 }
 
+/* The field, if it has an error (fv_binds also makes error-less ones). */
+static struct fv_field *
+fv_bad(struct fv *fv, const char *field)
+{
+	struct fv_field	*f;
+
+	if ((f = fv_find(fv, field, 0)) == NULL || f->text.len == 0)
+		return (NULL);
+	return (f);
+}
+
 const char *
 fv_error_html(struct fv *fv, const char *field)
 {
 	struct fv_field	*f;
 
-	if ((f = fv_find(fv, field, 0)) == NULL)
+	if ((f = fv_bad(fv, field)) == NULL)
 		return ("");
 	return (sbuf_cstr(&f->html));
 }
@@ -202,7 +214,7 @@ fv_error_html(struct fv *fv, const char *field)
 const char *
 fv_class(struct fv *fv, const char *field)
 {
-	return (fv_find(fv, field, 0) != NULL ? " has-error" : "");
+	return (fv_bad(fv, field) != NULL ? " has-error" : "");
 }
 
 const char *
@@ -210,7 +222,7 @@ fv_ref(struct fv *fv, const char *field)
 {
 	struct fv_field	*f;
 
-	if ((f = fv_find(fv, field, 0)) == NULL)
+	if ((f = fv_bad(fv, field)) == NULL)
 		return ("");
 	return (f->ref);
 }
@@ -218,8 +230,43 @@ fv_ref(struct fv *fv, const char *field)
 const char *
 fv_invalid(struct fv *fv, const char *field)
 {
-	return (fv_find(fv, field, 0) != NULL ?
+	return (fv_bad(fv, field) != NULL ?
 	    " aria-invalid=\"true\"" : "");
+}
+
+size_t
+fv_binds(struct fv *fv, const char *const *fields,
+    const struct tpl_bind *fixed, size_t nfixed, struct tpl_bind *out,
+    size_t max)
+{
+	static const char *const	 suffix[FV_BINDS_PER_FIELD] = {
+		"class", "ref", "error", "invalid", "aria"
+	};
+	struct fv_field			*f;
+	size_t				 i, k, n;
+
+	n = 0;
+	for (i = 0; fields[i] != NULL; i++) {
+		if (n + FV_BINDS_PER_FIELD > max ||
+		    (f = fv_find(fv, fields[i], 1)) == NULL)
+			break;
+		for (k = 0; k < FV_BINDS_PER_FIELD; k++)
+			(void)snprintf(f->keys[k], sizeof(f->keys[k]), "%s_%s",
+			    fields[i], suffix[k]);
+		out[n++] = (struct tpl_bind){ f->keys[0],
+		    fv_class(fv, fields[i]), TPL_TEXT };
+		out[n++] = (struct tpl_bind){ f->keys[1],
+		    fv_ref(fv, fields[i]), TPL_TEXT };
+		out[n++] = (struct tpl_bind){ f->keys[2],
+		    fv_error_html(fv, fields[i]), TPL_TRUSTED_HTML };
+		out[n++] = (struct tpl_bind){ f->keys[3],
+		    fv_invalid(fv, fields[i]), TPL_TRUSTED_HTML };
+		out[n++] = (struct tpl_bind){ f->keys[4],
+		    fv_aria(fv, fields[i]), TPL_TRUSTED_HTML };
+	}
+	for (i = 0; i < nfixed && n < max; i++)
+		out[n++] = fixed[i];
+	return (n);
 }
 
 const char *
@@ -227,7 +274,7 @@ fv_aria(struct fv *fv, const char *field)
 {
 	struct fv_field	*f;
 
-	if ((f = fv_find(fv, field, 0)) == NULL)
+	if ((f = fv_bad(fv, field)) == NULL)
 		return ("");
 	return (f->aria);
 }

@@ -9,6 +9,7 @@
  *   {{{f_aria}}}   fv_aria(): the same plus aria-describedby, for
  *                  fields without a hint of their own
  * and {{{errors}}} with fv_summary(): a list of links to the fields.
+ * fv_binds() makes all five for a list of fields at once.
  */
 #ifndef BRON_FV_H
 #define BRON_FV_H
@@ -16,6 +17,7 @@
 #include "core/form.h"
 #include "core/i18n.h"
 #include "core/sbuf.h"
+#include "core/tpl.h"
 
 #define FV_FIELDS	12
 
@@ -25,6 +27,7 @@ struct fv_field {
 	struct sbuf	 text;
 	char		 ref[48];
 	char		 aria[96];
+	char		 keys[5][48];	/* f_class, f_ref, ... */
 };
 
 struct fv {
@@ -51,5 +54,13 @@ const char	*fv_invalid(struct fv *, const char *);
 /* For fields without a hint: aria-invalid plus aria-describedby. */
 const char	*fv_aria(struct fv *, const char *);
 const char	*fv_summary(struct fv *);
+/*
+ * The binds of a form view: for every field named in fields (NULL-
+ * terminated) its five bindings above, then the form's own binds.
+ * Returns how many were written to out (at most max).
+ */
+#define FV_BINDS_PER_FIELD	5
+size_t		 fv_binds(struct fv *, const char *const *,
+		    const struct tpl_bind *, size_t, struct tpl_bind *, size_t);
 
 #endif

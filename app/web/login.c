@@ -28,6 +28,8 @@
 #define LOGIN_IP_LIMIT		30	/* attempts per IP per 15 minutes */
 #define LOGIN_ACCT_LIMIT	5	/* failures per account per 15 minutes */
 
+static const char *const	login_fields[] = { "email", "password", NULL };
+
 struct login_ctx {
 	struct db_ctx	 db;
 	enum locale	 loc;
@@ -239,27 +241,22 @@ login_render(struct http_request *req, struct login_ctx *ctx, int status)
 		    NBINDS(b));
 	}
 	{
-		const struct tpl_bind	b[] = {
+		const struct tpl_bind	fixed[] = {
 			{ "notice", sbuf_cstr(&notice), TPL_TRUSTED_HTML },
 			{ "errors", errors, TPL_TRUSTED_HTML },
 			{ "csrf", auth_csrf(req), TPL_TEXT },
 			{ "back", ctx->back, TPL_TEXT },
 			{ "email", ctx->email, TPL_TEXT },
-			{ "email_class", fv_class(fv, "email"), TPL_TEXT },
-			{ "email_error", fv_error_html(fv, "email"),
-			    TPL_TRUSTED_HTML },
-			{ "email_aria", fv_aria(fv, "email"),
-			    TPL_TRUSTED_HTML },
-			{ "password_class", fv_class(fv, "password"),
-			    TPL_TEXT },
-			{ "password_error", fv_error_html(fv, "password"),
-			    TPL_TRUSTED_HTML },
-			{ "password_aria", fv_aria(fv, "password"),
-			    TPL_TRUSTED_HTML },
 		};
+		struct tpl_bind		b[NBINDS(fixed) +
+		    NBINDS(login_fields) * FV_BINDS_PER_FIELD];
+		size_t			n;
+
+		n = fv_binds(fv, login_fields, fixed, NBINDS(fixed), b,
+		    NBINDS(b));
 		view_page(req, status, ctx->loc,
 		    i18n_get(ctx->loc, MSG_login_title), "/inloggen",
-		    VIEW_login, b, NBINDS(b));
+		    VIEW_login, b, n);
 	}
 	sbuf_free(&notice);
 	return (HTTP_STATE_COMPLETE);

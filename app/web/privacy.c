@@ -311,20 +311,22 @@ delete_render(struct http_request *req, struct delete_ctx *ctx, int status)
 
 	errors = fv_summary(fv);
 	{
-		const struct tpl_bind	b[] = {
+		static const char *const	fields[] = {
+			"password", NULL
+		};
+		const struct tpl_bind	fixed[] = {
 			{ "errors", errors, TPL_TRUSTED_HTML },
 			{ "csrf", auth_csrf(req), TPL_TEXT },
-			{ "password_class", fv_class(fv, "password"),
-			    TPL_TEXT },
-			{ "password_ref", fv_ref(fv, "password"), TPL_TEXT },
-			{ "password_error", fv_error_html(fv, "password"),
-			    TPL_TRUSTED_HTML },
-			{ "password_invalid", fv_invalid(fv, "password"),
-			    TPL_TRUSTED_HTML },
 		};
+		struct tpl_bind		b[NBINDS(fixed) +
+		    NBINDS(fields) * FV_BINDS_PER_FIELD];
+		size_t			n;
+
+		n = fv_binds(fv, fields, fixed, NBINDS(fixed), b,
+		    NBINDS(b));
 		view_page(req, status, ctx->loc,
 		    i18n_get(ctx->loc, MSG_priv_delete_title), "/account",
-		    VIEW_delete, b, NBINDS(b));
+		    VIEW_delete, b, n);
 	}
 	return (HTTP_STATE_COMPLETE);
 }

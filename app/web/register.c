@@ -28,6 +28,11 @@ static const char *const	kinds[] = {
 	"professional", "ervaringsdeskundige", "anders", NULL
 };
 
+/* The fields of the form, for fv_binds(). */
+static const char *const	reg_fields[] = {
+	"email", "name", "password", "kind", NULL
+};
+
 struct reg_ctx {
 	struct db_ctx	 db;
 	enum locale	 loc;
@@ -223,34 +228,11 @@ reg_render(struct http_request *req, struct reg_ctx *ctx, int status)
 
 	errors = fv_summary(fv);
 	{
-		const struct tpl_bind	b[] = {
+		const struct tpl_bind	fixed[] = {
 			{ "errors", errors, TPL_TRUSTED_HTML },
 			{ "csrf", auth_csrf(req), TPL_TEXT },
 			{ "email", ctx->email, TPL_TEXT },
-			{ "email_class", fv_class(fv, "email"), TPL_TEXT },
-			{ "email_ref", fv_ref(fv, "email"), TPL_TEXT },
-			{ "email_error", fv_error_html(fv, "email"),
-			    TPL_TRUSTED_HTML },
-			{ "email_invalid", fv_invalid(fv, "email"),
-			    TPL_TRUSTED_HTML },
 			{ "name", ctx->name, TPL_TEXT },
-			{ "name_class", fv_class(fv, "name"), TPL_TEXT },
-			{ "name_ref", fv_ref(fv, "name"), TPL_TEXT },
-			{ "name_error", fv_error_html(fv, "name"),
-			    TPL_TRUSTED_HTML },
-			{ "name_invalid", fv_invalid(fv, "name"),
-			    TPL_TRUSTED_HTML },
-			{ "password_class", fv_class(fv, "password"),
-			    TPL_TEXT },
-			{ "password_ref", fv_ref(fv, "password"), TPL_TEXT },
-			{ "password_error", fv_error_html(fv, "password"),
-			    TPL_TRUSTED_HTML },
-			{ "password_invalid", fv_invalid(fv, "password"),
-			    TPL_TRUSTED_HTML },
-			{ "kind_class", fv_class(fv, "kind"), TPL_TEXT },
-			{ "kind_error", fv_error_html(fv, "kind"),
-			    TPL_TRUSTED_HTML },
-			{ "kind_aria", fv_aria(fv, "kind"), TPL_TRUSTED_HTML },
 			{ "kind_professional", strcmp(ctx->kind,
 			    "professional") == 0 ? checked : "",
 			    TPL_TRUSTED_HTML },
@@ -260,9 +242,15 @@ reg_render(struct http_request *req, struct reg_ctx *ctx, int status)
 			{ "kind_anders", strcmp(ctx->kind, "anders") == 0 ?
 			    checked : "", TPL_TRUSTED_HTML },
 		};
+		struct tpl_bind		b[NBINDS(fixed) +
+		    NBINDS(reg_fields) * FV_BINDS_PER_FIELD];
+		size_t			n;
+
+		n = fv_binds(fv, reg_fields, fixed, NBINDS(fixed), b,
+		    NBINDS(b));
 		view_page(req, status, ctx->loc,
 		    i18n_get(ctx->loc, MSG_reg_title), "/registreren",
-		    VIEW_register, b, NBINDS(b));
+		    VIEW_register, b, n);
 	}
 	return (HTTP_STATE_COMPLETE);
 }

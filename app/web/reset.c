@@ -269,20 +269,23 @@ reset_req_render(struct http_request *req, struct reset_ctx *ctx,
 
 	errors = fv_summary(fv);
 	{
-		const struct tpl_bind	b[] = {
+		static const char *const	fields[] = {
+			"email", NULL
+		};
+		const struct tpl_bind	fixed[] = {
 			{ "errors", errors, TPL_TRUSTED_HTML },
 			{ "csrf", auth_csrf(req), TPL_TEXT },
 			{ "email", ctx->email, TPL_TEXT },
-			{ "email_class", fv_class(fv, "email"), TPL_TEXT },
-			{ "email_ref", fv_ref(fv, "email"), TPL_TEXT },
-			{ "email_error", fv_error_html(fv, "email"),
-			    TPL_TRUSTED_HTML },
-			{ "email_invalid", fv_invalid(fv, "email"),
-			    TPL_TRUSTED_HTML },
 		};
+		struct tpl_bind		b[NBINDS(fixed) +
+		    NBINDS(fields) * FV_BINDS_PER_FIELD];
+		size_t			n;
+
+		n = fv_binds(fv, fields, fixed, NBINDS(fixed), b,
+		    NBINDS(b));
 		view_page(req, status, ctx->loc,
 		    i18n_get(ctx->loc, MSG_reset_title), NULL, VIEW_reset,
-		    b, NBINDS(b));
+		    b, n);
 	}
 	return (HTTP_STATE_COMPLETE);
 }
@@ -377,21 +380,23 @@ reset_new_render(struct http_request *req, struct reset_ctx *ctx, int status)
 
 	errors = fv_summary(fv);
 	{
-		const struct tpl_bind	b[] = {
+		static const char *const	fields[] = {
+			"password", NULL
+		};
+		const struct tpl_bind	fixed[] = {
 			{ "errors", errors, TPL_TRUSTED_HTML },
 			{ "csrf", auth_csrf(req), TPL_TEXT },
 			{ "token", ctx->token, TPL_TEXT },
-			{ "password_class", fv_class(fv, "password"),
-			    TPL_TEXT },
-			{ "password_ref", fv_ref(fv, "password"), TPL_TEXT },
-			{ "password_error", fv_error_html(fv, "password"),
-			    TPL_TRUSTED_HTML },
-			{ "password_invalid", fv_invalid(fv, "password"),
-			    TPL_TRUSTED_HTML },
 		};
+		struct tpl_bind		b[NBINDS(fixed) +
+		    NBINDS(fields) * FV_BINDS_PER_FIELD];
+		size_t			n;
+
+		n = fv_binds(fv, fields, fixed, NBINDS(fixed), b,
+		    NBINDS(b));
 		view_page(req, status, ctx->loc,
 		    i18n_get(ctx->loc, MSG_reset_new_title), NULL,
-		    VIEW_reset_new, b, NBINDS(b));
+		    VIEW_reset_new, b, n);
 	}
 	return (HTTP_STATE_COMPLETE);
 }
