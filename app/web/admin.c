@@ -27,6 +27,7 @@
 #include "core/path.h"
 #include "db/q_admin.h"
 #include "web/auth.h"
+#include "web/fv.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -59,6 +60,23 @@ struct adm_list {
 	char		 limit[8];
 	struct sbuf	 back;		/* users: this page, for terug */
 	struct sbuf	 rows;
+};
+
+/* What differs between the two list pages. */
+struct list_kind {
+	const char	*path;
+	int		 per;
+	enum msg_id	 none, one, count;
+	enum view_id	 table;
+};
+
+static const struct list_kind	users_list = {
+	ADMIN_USERS_PATH, ADMIN_USERS_PER_PAGE, MSG_admin_users_none,
+	MSG_admin_users_one, MSG_admin_users_count, VIEW_admin_users_table
+};
+static const struct list_kind	audit_list = {
+	ADMIN_AUDIT_PATH, ADMIN_AUDIT_PER_PAGE, MSG_admin_audit_none,
+	MSG_admin_audit_one, MSG_admin_audit_count, VIEW_admin_audit_table
 };
 
 /* State of a change. */
@@ -121,8 +139,8 @@ static void	list_href(struct sbuf *, const char *,
 static int	pager(struct sbuf *, enum locale, const char *,
 		    const struct adm_qarg *, size_t, long, long, int, int);
 static int	count_text(struct sbuf *, enum locale, enum msg_id, long);
-static int	field_error(struct sbuf *, enum locale, const char *,
-		    enum msg_id);
+static int	list_results(struct sbuf *, struct adm_list *,
+		    const struct list_kind *, const struct adm_qarg *, size_t);
 static void	list_free(struct http_request *);
 
 static int	users_start(struct http_request *, struct db_ctx *);
@@ -380,18 +398,43 @@ count_text(struct sbuf *out, enum locale loc, enum msg_id msg, long n)
 	return (0);
 }
 
+/*
+ * The result part of a list page: the empty-state message, or the count,
+ * the table of rows and the pager.
+ */
 static int
-field_error(struct sbuf *out, enum locale loc, const char *id,
-    enum msg_id msg)
+list_results(struct sbuf *out, struct adm_list *ctx,
+    const struct list_kind *k, const struct adm_qarg *a, size_t na)
 {
-	const struct tpl_bind	b[] = {
-		{ "id", id, TPL_TEXT },
-		{ "text", i18n_get(loc, msg), TPL_TEXT },
-	};
+	struct sbuf	count, pg;
+	int		rc;
 
-	if (msg == MSG__MAX)
-		return (0);
-	return (view_append(out, VIEW_field_error, loc, b, NBINDS(b)));
+	if (ctx->db.nrows == 0) {
+		const struct tpl_bind	b[] = {
+			{ "text", i18n_get(ctx->loc, k->none), TPL_TEXT },
+		};
+		rc = view_append(out, VIEW_empty, ctx->loc, b, NBINDS(b));
+		rc |= pager(out, ctx->loc, k->path, a, na, ctx->page, 0,
+		    k->per, 0);
+		return (rc);
+	}
+	sbuf_init(&count);
+	sbuf_init(&pg);
+	rc = count_text(&count, ctx->loc, ctx->total == 1 ? k->one :
+	    k->count, ctx->total);
+	rc |= pager(&pg, ctx->loc, k->path, a, na, ctx->page, ctx->total,
+	    k->per, ctx->db.nrows);
+	{
+		const struct tpl_bind	b[] = {
+			{ "count", sbuf_cstr(&count), TPL_TEXT },
+			{ "rows", sbuf_cstr(&ctx->rows), TPL_TRUSTED_HTML },
+			{ "pager", sbuf_cstr(&pg), TPL_TRUSTED_HTML },
+		};
+		rc |= view_append(out, k->table, ctx->loc, b, NBINDS(b));
+	}
+	sbuf_free(&count);
+	sbuf_free(&pg);
+	return (rc);
 }
 
 static void
@@ -548,67 +591,44 @@ users_done(struct http_request *req, struct db_ctx *db)
 static int
 users_render(struct http_request *req, struct adm_list *ctx, int status)
 {
-	struct sbuf		 err, results, opts, count, pg;
-	const struct adm_qarg	 a[] = {
+	static const char *const	 fields[] = { "q", NULL };
+	const struct adm_qarg		 a[] = {
 		{ "q", ctx->q }, { "rol", ctx->rol },
 	};
-	int			 rc;
+	struct sbuf			 results, opts;
+	struct fv			 fv;
+	int				 rc;
 
-	sbuf_init(&err);
 	sbuf_init(&results);
 	sbuf_init(&opts);
-	sbuf_init(&count);
-	sbuf_init(&pg);
-	rc = field_error(&err, ctx->loc, "q-error", ctx->err);
-	rc |= options(&opts, ctx->loc, roles, role_msgs, ctx->rol,
+	fv_init(&fv, ctx->loc);
+	if (ctx->err != MSG__MAX)
+		fv_error(&fv, "q", ctx->err, NULL);
+	rc = options(&opts, ctx->loc, roles, role_msgs, ctx->rol,
 	    MSG_admin_all_roles);
-	if (status == 200 && ctx->db.nrows == 0) {
-		const struct tpl_bind	b[] = {
-			{ "text", i18n_get(ctx->loc, MSG_admin_users_none),
-			    TPL_TEXT },
-		};
-		rc |= view_append(&results, VIEW_empty, ctx->loc, b,
-		    NBINDS(b));
-		rc |= pager(&results, ctx->loc, ADMIN_USERS_PATH, a,
-		    NBINDS(a), ctx->page, 0, ADMIN_USERS_PER_PAGE, 0);
-	} else if (status == 200) {
-		rc |= count_text(&count, ctx->loc, ctx->total == 1 ?
-		    MSG_admin_users_one : MSG_admin_users_count, ctx->total);
-		rc |= pager(&pg, ctx->loc, ADMIN_USERS_PATH, a, NBINDS(a),
-		    ctx->page, ctx->total, ADMIN_USERS_PER_PAGE,
-		    ctx->db.nrows);
-		const struct tpl_bind	b[] = {
-			{ "count", sbuf_cstr(&count), TPL_TEXT },
-			{ "rows", sbuf_cstr(&ctx->rows), TPL_TRUSTED_HTML },
-			{ "pager", sbuf_cstr(&pg), TPL_TRUSTED_HTML },
-		};
-		rc |= view_append(&results, VIEW_admin_users_table, ctx->loc,
-		    b, NBINDS(b));
-	}
+	if (status == 200)
+		rc |= list_results(&results, ctx, &users_list, a, NBINDS(a));
 	if (rc != 0)
 		resp_error(req, 500);
 	else {
-		const int		bad = ctx->err != MSG__MAX;
-		const struct tpl_bind	b[] = {
+		const struct tpl_bind	fixed[] = {
 			{ "q", ctx->q, TPL_TEXT },
-			{ "q_class", bad ? " has-error" : "", TPL_TEXT },
-			{ "q_ref", bad ? " q-error" : "", TPL_TEXT },
-			{ "q_invalid", bad ? " aria-invalid=\"true\"" : "",
-			    TPL_TRUSTED_HTML },
-			{ "q_error", sbuf_cstr(&err), TPL_TRUSTED_HTML },
 			{ "role_options", sbuf_cstr(&opts),
 			    TPL_TRUSTED_HTML },
 			{ "results", sbuf_cstr(&results), TPL_TRUSTED_HTML },
 		};
+		struct tpl_bind		b[NBINDS(fixed) +
+		    NBINDS(fields) * FV_BINDS_PER_FIELD];
+		size_t			n;
+
+		n = fv_binds(&fv, fields, fixed, NBINDS(fixed), b, NBINDS(b));
 		view_page(req, status, ctx->loc,
 		    i18n_get(ctx->loc, MSG_admin_users_title),
-		    ADMIN_USERS_PATH, VIEW_admin_users, b, NBINDS(b));
+		    ADMIN_USERS_PATH, VIEW_admin_users, b, n);
 	}
-	sbuf_free(&err);
+	fv_free(&fv);
 	sbuf_free(&results);
 	sbuf_free(&opts);
-	sbuf_free(&count);
-	sbuf_free(&pg);
 	return (HTTP_STATE_COMPLETE);
 }
 
@@ -847,64 +867,41 @@ audit_done(struct http_request *req, struct db_ctx *db)
 static int
 audit_render(struct http_request *req, struct adm_list *ctx, int status)
 {
-	struct sbuf		 err, results, opts, count, pg;
-	const struct adm_qarg	 a[] = {
+	static const char *const	 fields[] = { "actie", NULL };
+	const struct adm_qarg		 a[] = {
 		{ "actie", ctx->actie },
 	};
-	int			 rc;
+	struct sbuf			 results, opts;
+	struct fv			 fv;
+	int				 rc;
 
-	sbuf_init(&err);
 	sbuf_init(&results);
 	sbuf_init(&opts);
-	sbuf_init(&count);
-	sbuf_init(&pg);
-	rc = field_error(&err, ctx->loc, "actie-error", ctx->err);
-	rc |= options(&opts, ctx->loc, actions, action_msgs, ctx->actie,
+	fv_init(&fv, ctx->loc);
+	if (ctx->err != MSG__MAX)
+		fv_error(&fv, "actie", ctx->err, NULL);
+	rc = options(&opts, ctx->loc, actions, action_msgs, ctx->actie,
 	    MSG_admin_all_actions);
-	if (status == 200 && ctx->db.nrows == 0) {
-		const struct tpl_bind	b[] = {
-			{ "text", i18n_get(ctx->loc, MSG_admin_audit_none),
-			    TPL_TEXT },
-		};
-		rc |= view_append(&results, VIEW_empty, ctx->loc, b,
-		    NBINDS(b));
-		rc |= pager(&results, ctx->loc, ADMIN_AUDIT_PATH, a,
-		    NBINDS(a), ctx->page, 0, ADMIN_AUDIT_PER_PAGE, 0);
-	} else if (status == 200) {
-		rc |= count_text(&count, ctx->loc, ctx->total == 1 ?
-		    MSG_admin_audit_one : MSG_admin_audit_count, ctx->total);
-		rc |= pager(&pg, ctx->loc, ADMIN_AUDIT_PATH, a, NBINDS(a),
-		    ctx->page, ctx->total, ADMIN_AUDIT_PER_PAGE,
-		    ctx->db.nrows);
-		const struct tpl_bind	b[] = {
-			{ "count", sbuf_cstr(&count), TPL_TEXT },
-			{ "rows", sbuf_cstr(&ctx->rows), TPL_TRUSTED_HTML },
-			{ "pager", sbuf_cstr(&pg), TPL_TRUSTED_HTML },
-		};
-		rc |= view_append(&results, VIEW_admin_audit_table, ctx->loc,
-		    b, NBINDS(b));
-	}
+	if (status == 200)
+		rc |= list_results(&results, ctx, &audit_list, a, NBINDS(a));
 	if (rc != 0)
 		resp_error(req, 500);
 	else {
-		const int		bad = ctx->err != MSG__MAX;
-		const struct tpl_bind	b[] = {
-			{ "actie_class", bad ? " has-error" : "", TPL_TEXT },
-			{ "actie_aria", bad ? " aria-invalid=\"true\""
-			    " aria-describedby=\"actie-error\"" : "",
-			    TPL_TRUSTED_HTML },
-			{ "actie_error", sbuf_cstr(&err), TPL_TRUSTED_HTML },
+		const struct tpl_bind	fixed[] = {
 			{ "options", sbuf_cstr(&opts), TPL_TRUSTED_HTML },
 			{ "results", sbuf_cstr(&results), TPL_TRUSTED_HTML },
 		};
+		struct tpl_bind		b[NBINDS(fixed) +
+		    NBINDS(fields) * FV_BINDS_PER_FIELD];
+		size_t			n;
+
+		n = fv_binds(&fv, fields, fixed, NBINDS(fixed), b, NBINDS(b));
 		view_page(req, status, ctx->loc,
 		    i18n_get(ctx->loc, MSG_admin_audit_title),
-		    ADMIN_AUDIT_PATH, VIEW_admin_audit, b, NBINDS(b));
+		    ADMIN_AUDIT_PATH, VIEW_admin_audit, b, n);
 	}
-	sbuf_free(&err);
+	fv_free(&fv);
 	sbuf_free(&results);
 	sbuf_free(&opts);
-	sbuf_free(&count);
-	sbuf_free(&pg);
 	return (HTTP_STATE_COMPLETE);
 }
