@@ -9,6 +9,8 @@
 struct http_request;
 
 int	app_init(int);
+/* web/valid.c: function validators */
+int	v_md(struct http_request *, const void *);
 
 int	home_show(struct http_request *);
 int	health_show(struct http_request *);
@@ -46,5 +48,29 @@ int	admin_home(struct http_request *);
 int	admin_users(struct http_request *);
 int	admin_user_update(struct http_request *);
 int	admin_audit(struct http_request *);
+
+/* Issue 5: articles, the content engine, themes */
+/* web/article_edit.c: write, preview, edit, 409 on a stale revision */
+int	article_new(struct http_request *);
+int	article_edit(struct http_request *);
+/* web/article_flow.c, article_history.c, redactie.c: workflow, review,
+ * revisions, diff, restore, the editors' queue, "mijn artikelen" */
+int	article_status(struct http_request *);
+int	article_review(struct http_request *);
+int	article_history(struct http_request *);
+int	article_diff(struct http_request *);
+int	article_revision(struct http_request *);
+int	article_restore(struct http_request *);
+int	redactie_queue(struct http_request *);
+int	account_articles(struct http_request *);
+/* web/article.c, feed.c: reading, lists, Atom feeds */
+int	article_show(struct http_request *);
+int	article_list(struct http_request *);
+int	feed_articles(struct http_request *);
+int	feed_theme(struct http_request *);
+/* web/theme_admin.c: the controlled list of themes */
+int	theme_admin_list(struct http_request *);
+int	theme_admin_edit(struct http_request *);
+int	theme_admin_merge(struct http_request *);
 
 #endif

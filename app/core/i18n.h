@@ -18,10 +18,15 @@
 #include "msg_admin.h"
 #include "msg_reset.h"
 #include "msg_privacy.h"
+#include "msg_edit.h"
+#include "msg_flow.h"
+#include "msg_article.h"
+#include "msg_theme.h"
 
 #define MSG_LIST(X) MSG_LIST_CORE(X) MSG_LIST_AUTH(X) \
 	MSG_LIST_ACCOUNT(X) MSG_LIST_ADMIN(X) MSG_LIST_RESET(X) \
-	MSG_LIST_PRIVACY(X)
+	MSG_LIST_PRIVACY(X) MSG_LIST_EDIT(X) MSG_LIST_FLOW(X) \
+	MSG_LIST_ARTICLE(X) MSG_LIST_THEME(X)
 
 #define MSG_LIST_CORE(X) \
 	X(site_name) X(site_tagline) X(skip_link) X(nav_label) \

@@ -6,11 +6,34 @@
 
 #include <stddef.h>
 
-struct sbuf;
+#include "sbuf.h"
 
 #define MD_MAX_INPUT	(256 * 1024)
 
 /* 0 on success, -1 if the input is too large. Output is appended. */
 int	md_render(struct sbuf *, const char *, size_t);
+
+/*
+ * Everything an item keeps from its Markdown body, from one parse:
+ * html   the body, with id="..." on every h2 and h3 (toc.c) and
+ *        rel="nofollow noopener ugc" on every link
+ * toc    the table of contents (toc_html), "" below two headings
+ * links  "kind/slug\n" per Bron item linked (links.c)
+ * words  the number of words, for the reading time
+ */
+struct md_doc {
+	struct sbuf	html;
+	struct sbuf	toc;
+	struct sbuf	links;
+	size_t		words;
+};
+
+void	md_doc_init(struct md_doc *);
+void	md_doc_free(struct md_doc *);
+/* 0 on success, -1 if the input is too large. base as in links.h. */
+int	md_doc_render(struct md_doc *, const char *, size_t,
+	    const char *base);
+/* Minutes at 200 words a minute, rounded up, at least 1. */
+unsigned int	md_reading_minutes(size_t words);
 
 #endif

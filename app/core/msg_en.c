@@ -150,4 +150,8 @@ const char *const msg_en[MSG__MAX] = {
 #include "msg_admin_en.inc"
 #include "msg_reset_en.inc"
 #include "msg_privacy_en.inc"
+#include "msg_edit_en.inc"
+#include "msg_flow_en.inc"
+#include "msg_article_en.inc"
+#include "msg_theme_en.inc"
 };

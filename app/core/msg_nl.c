@@ -152,4 +152,8 @@ const char *const msg_nl[MSG__MAX] = {
 #include "msg_admin_nl.inc"
 #include "msg_reset_nl.inc"
 #include "msg_privacy_nl.inc"
+#include "msg_edit_nl.inc"
+#include "msg_flow_nl.inc"
+#include "msg_article_nl.inc"
+#include "msg_theme_nl.inc"
 };

@@ -199,7 +199,9 @@ db_done(struct http_request *req)
 
 /*
  * SQLSTATE to HTTP: constraint and input errors are the client's (they
- * back up form checks), everything else, including a lost connection
+ * back up form checks); the SQL functions of sql/004_content.sql raise
+ * 42501 (not allowed), 55000 (wrong workflow state) and P0002 (no such
+ * item). Everything else, including a lost connection
  * or an exhausted pool, is 503 so clients and nginx retry.
  */
 static int
@@ -214,12 +216,18 @@ db_error(struct http_request *req)
 	if (db->sql.result != NULL)
 		state = PQresultErrorField(db->sql.result, PG_DIAG_SQLSTATE);
 	if (state != NULL) {
-		if (strcmp(state, "23505") == 0)
+		if (strcmp(state, "23505") == 0 ||
+		    strcmp(state, "55000") == 0)	/* wrong workflow state */
 			status = 409;
 		else if (strcmp(state, "23514") == 0 ||
 		    strcmp(state, "22P02") == 0 ||
-		    strcmp(state, "22001") == 0)
+		    strcmp(state, "22001") == 0 ||
+		    strcmp(state, "22023") == 0)
 			status = 400;
+		else if (strcmp(state, "42501") == 0)	/* raised in sql/ */
+			status = 403;
+		else if (strcmp(state, "P0002") == 0)
+			status = 404;
 	}
 	/*
 	 * Server messages can quote row values (an e-mail in a unique

@@ -17,7 +17,7 @@
 #include "db/sess.h"
 
 #define DB_NAME		"db"
-#define DB_PARAMS_MAX	12
+#define DB_PARAMS_MAX	24	/* item_save() takes 20 */
 
 struct db_query {
 	const char	*name;

@@ -1,0 +1,45 @@
+/*
+ * Links to Bron items. A link names an item when its URL is a path of
+ * an item page ("/artikelen/slug", "/pilots/slug", "/verhalen/slug",
+ * "/masterminds/slug", "/bronnen/slug"), optionally after the site's
+ * own base URL ("https://bron.example.nl/artikelen/slug"), optionally
+ * followed by "#fragment" or "?query". Everything else is external.
+ */
+#ifndef BRON_LINKS_H
+#define BRON_LINKS_H
+
+#include <stddef.h>
+
+#include "slug.h"
+
+#define LINKS_KIND_MAX	16
+#define LINKS_SLUG_MAX	120
+
+struct sbuf;
+
+/*
+ * If url names a Bron item, writes its item.kind ("artikel") and slug
+ * and returns 0; else -1. base may be NULL or "" (relative paths only).
+ */
+int	links_parse(const char *url, const char *base, char *kind,
+	    size_t kindsz, char *slug, size_t slugsz);
+
+/*
+ * Every Bron item linked from the Markdown source, as "kind/slug\n"
+ * lines appended to out, each at most once, in order of appearance
+ * (the format item_save() takes). Returns the number of lines.
+ */
+size_t	links_extract(struct sbuf *out, const char *md, size_t len,
+	    const char *base);
+
+/*
+ * The same for a plain list typed by a person (one URL or path per
+ * line, as in the editor's "gerelateerd" field): known lines are
+ * appended to out as "kind/slug\n"; each line that is not a Bron item
+ * is appended to bad (as typed, trimmed, "\n" after each). Returns the
+ * number of bad lines.
+ */
+size_t	links_list(struct sbuf *out, struct sbuf *bad, const char *text,
+	    const char *base);
+
+#endif
