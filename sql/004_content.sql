@@ -62,6 +62,16 @@ CREATE TABLE item_link (
 );
 CREATE INDEX item_link_to ON item_link (to_id);
 
+-- Every Bron item a body links to, by kind and slug, whether it exists
+-- yet or not: an item created later picks up its backlinks from here.
+CREATE TABLE item_ref (
+	from_id		bigint NOT NULL REFERENCES item ON DELETE CASCADE,
+	kind		text NOT NULL,
+	slug		text NOT NULL,
+	PRIMARY KEY (from_id, kind, slug)
+);
+CREATE INDEX item_ref_target ON item_ref (kind, slug);
+
 -- Editors' decisions: approved (with an optional note) or sent back
 -- (with feedback for the author).
 CREATE TABLE item_review (
@@ -264,6 +274,10 @@ BEGIN
 	INSERT INTO item_tag (item_id, tag)
 	    SELECT v_id, l FROM lines(lower(p_tags)) AS l
 	    WHERE length(l) <= 40 AND l !~ '[,\r\t]';
+	DELETE FROM item_ref rf WHERE rf.from_id = v_id;
+	INSERT INTO item_ref (from_id, kind, slug)
+	    SELECT v_id, split_part(l, '/', 1), split_part(l, '/', 2)
+	    FROM lines(p_links) AS l WHERE l ~ '^[a-z]+/[a-z0-9-]+$';
 	DELETE FROM item_link il WHERE il.from_id = v_id;
 	INSERT INTO item_link (from_id, to_id, type)
 	    SELECT v_id, r, 'verwijst' FROM item_refs(p_links) AS r
@@ -271,6 +285,13 @@ BEGIN
 	    UNION
 	    SELECT v_id, r, 'gerelateerd' FROM item_refs(p_related) AS r
 	    WHERE r <> v_id;
+	-- A new item: bodies that linked to it before it existed.
+	IF p_id IS NULL THEN
+		INSERT INTO item_link (from_id, to_id, type)
+		    SELECT rf.from_id, v_id, 'verwijst' FROM item_ref rf
+		    WHERE rf.kind = p_kind AND rf.slug = v_slug
+		    AND rf.from_id <> v_id ON CONFLICT DO NOTHING;
+	END IF;
 	RETURN QUERY SELECT v_id, v_slug, v_rev, false;
 END $$;
 
