@@ -24,6 +24,12 @@
 	X(admin_col_detail) X(admin_system) X(admin_act_rol_gewijzigd) \
 	X(admin_act_geblokkeerd) X(admin_act_gedeblokkeerd) \
 	X(admin_act_inloggen_limiet) X(admin_act_account_verwijderd) \
+	X(admin_act_aanmaken) X(admin_act_indienen) X(admin_act_goedkeuren) \
+	X(admin_act_publiceren) X(admin_act_terugsturen) \
+	X(admin_act_archiveren) X(admin_act_terugzetten) \
+	X(admin_act_gecontroleerd) X(admin_act_versie_herstellen) \
+	X(admin_act_thema_aangemaakt) X(admin_act_thema_gewijzigd) \
+	X(admin_act_thema_samenvoegen) \
 	X(admin_act_export) X(admin_act_beheerder_aangemaakt) \
 	X(admin_update_title) X(admin_self_block) X(admin_self_demote) \
 	X(admin_bad_role) X(admin_bad_action) X(admin_user_deleted) \

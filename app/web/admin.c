@@ -115,13 +115,39 @@ static const enum msg_id	status_msgs[] = {
 /* The actions the audit filter offers (written here and elsewhere). */
 static const char *const	actions[] = {
 	"rol_gewijzigd", "geblokkeerd", "gedeblokkeerd", "inloggen_limiet",
-	"account_verwijderd", "export", "beheerder_aangemaakt", NULL
+	"account_verwijderd", "export", "beheerder_aangemaakt",
+	/* Content (issue 5): item_save(), item_transition(), themes. */
+	"aanmaken",
+	"indienen",
+	"goedkeuren",
+	"publiceren",
+	"terugsturen",
+	"archiveren",
+	"terugzetten",
+	"gecontroleerd",
+	"versie_herstellen",
+	"thema_aangemaakt",
+	"thema_gewijzigd",
+	"thema_samenvoegen",
+	NULL
 };
 static const enum msg_id	action_msgs[] = {
 	MSG_admin_act_rol_gewijzigd, MSG_admin_act_geblokkeerd,
 	MSG_admin_act_gedeblokkeerd, MSG_admin_act_inloggen_limiet,
 	MSG_admin_act_account_verwijderd, MSG_admin_act_export,
-	MSG_admin_act_beheerder_aangemaakt
+	MSG_admin_act_beheerder_aangemaakt,
+	MSG_admin_act_aanmaken,
+	MSG_admin_act_indienen,
+	MSG_admin_act_goedkeuren,
+	MSG_admin_act_publiceren,
+	MSG_admin_act_terugsturen,
+	MSG_admin_act_archiveren,
+	MSG_admin_act_terugzetten,
+	MSG_admin_act_gecontroleerd,
+	MSG_admin_act_versie_herstellen,
+	MSG_admin_act_thema_aangemaakt,
+	MSG_admin_act_thema_gewijzigd,
+	MSG_admin_act_thema_samenvoegen
 };
 
 static int	home_checked(struct http_request *, struct db_ctx *);
