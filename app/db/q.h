@@ -11,6 +11,9 @@
 /* q_health.c */
 extern const struct db_query	q_health_ping;
 
+/* q_content.c: the generation cached pages are stamped with. */
+extern const struct db_query	q_content_gen;
+
 /* q_item.c: columns of every item row. */
 enum { QI_KIND, QI_SLUG, QI_TITLE, QI_SUMMARY, QI_DATE, QI_BODY };
 extern const struct db_query	q_item_latest;	/* no params */
