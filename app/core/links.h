@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include <cmark.h>
+
 #include "slug.h"
 
 #define LINKS_KIND_MAX	16
@@ -33,9 +35,19 @@ size_t	links_extract(struct sbuf *out, const char *md, size_t len,
 	    const char *base);
 
 /*
+ * links_extract() on a document parsed already (md.c shares its parse).
+ * Skips the reserved slugs "nieuw", "mijn" and "feed"; images are not
+ * links.
+ */
+size_t	links_tree(struct sbuf *out, cmark_node *root, const char *base);
+
+/*
  * The same for a plain list typed by a person (one URL or path per
- * line, as in the editor's "gerelateerd" field): known lines are
- * appended to out as "kind/slug\n"; each line that is not a Bron item
+ * line, as in the editor's "gerelateerd" field; "kind/slug" lines as
+ * links_extract() writes them are taken too, so a stored list can be
+ * put back in the form): known lines are appended to out as
+ * "kind/slug\n", each once; lines are trimmed of blanks and "\r", empty
+ * ones skipped; each line that is not a Bron item
  * is appended to bad (as typed, trimmed, "\n" after each). Returns the
  * number of bad lines.
  */
