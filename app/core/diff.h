@@ -25,12 +25,34 @@ struct diff_stats {
 };
 
 /*
- * Appends the diff of a -> b to out as
- *   <table class="diff"> with one <tr class="diff-del|diff-ins|diff-same">
- *   per line: old line number, new line number, marker, text.
- * Unchanged runs longer than 6 lines are folded to 3 lines of context
- * on each side and one "… N ongewijzigde regels" row (label from the
- * caller: fold_fmt holds one %zu). st may be NULL. Returns 0.
+ * Appends the diff of a -> b to out as one table (no header row: it is
+ * marked role="presentation", read row by row, because the column
+ * names would have to come from the caller's language; every row says
+ * what happened in text, so neither colour nor layout carries it):
+ *
+ *   <table class="diff" role="presentation">
+ *   <tr class="diff-same"><td class="diff-n">4</td><td class="diff-n">5</td>
+ *     <td class="diff-m"></td><td class="diff-t">text</td></tr>
+ *   <tr class="diff-del"><td class="diff-n">5</td><td class="diff-n"></td>
+ *     <td class="diff-m">−</td><td class="diff-t">de <del>oude</del> tekst</td></tr>
+ *   <tr class="diff-ins"><td class="diff-n"></td><td class="diff-n">6</td>
+ *     <td class="diff-m">+</td><td class="diff-t">de <ins>nieuwe</ins> tekst</td></tr>
+ *   <tr class="diff-fold"><td colspan="4">… 12 ongewijzigde regels</td></tr>
+ *   </table>
+ *
+ * Columns: old line number, new line number (empty where the line is
+ * not on that side), marker ("−" U+2212 removed, "+" added, empty for
+ * unchanged), text. Lines end at "\n" or "\r\n" (so CRLF and LF texts
+ * compare equal); a missing final newline makes no difference. A
+ * removed line followed by an added one is shown as a pair, with the
+ * changed words in <del>/<ins>; other removed or added lines are
+ * wrapped whole. Unchanged runs keep 3 lines of context next to each
+ * change; the rest of a run (if at least 2 lines) becomes one
+ * diff-fold row, whose label is fold_fmt with its %zu filled in (the
+ * caller's i18n string; it must hold exactly one %zu and no other %,
+ * else a Dutch fallback is used; its text is escaped). Identical texts
+ * give a single fold row. Over the caps: all removed, then all added,
+ * without word marks. st may be NULL. Returns 0.
  */
 int	diff_html(struct sbuf *out, const char *a, size_t alen,
 	    const char *b, size_t blen, const char *fold_fmt,

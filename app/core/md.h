@@ -30,7 +30,11 @@ struct md_doc {
 
 void	md_doc_init(struct md_doc *);
 void	md_doc_free(struct md_doc *);
-/* 0 on success, -1 if the input is too large. base as in links.h. */
+/*
+ * 0 on success, -1 if the input is too large (then all fields are
+ * empty). Replaces what d held before. base as in links.h. Words are
+ * the blank-separated runs in text, code and code blocks.
+ */
 int	md_doc_render(struct md_doc *, const char *, size_t,
 	    const char *base);
 /* Minutes at 200 words a minute, rounded up, at least 1. */

@@ -30,10 +30,19 @@ struct toc {
 	size_t			n;
 };
 
-/* Collect the h2/h3 headings of a parsed cmark document, in order. */
+/*
+ * Collect the h2/h3 headings of a parsed cmark document, in order (any
+ * depth: in lists and quotes too, as cmark renders those as <h2> as
+ * well). Sets t->n; free with toc_free().
+ */
 void	toc_collect(struct toc *, cmark_node *);
 void	toc_free(struct toc *);
-/* Append the TOC HTML (nothing below TOC_MIN entries). */
+/*
+ * Append the TOC HTML (nothing below TOC_MIN entries):
+ *   <ol class="toc"><li><a href="#id">h2 text</a>
+ *   <ol><li><a href="#id-2">h3 text</a></li></ol></li> ...</ol>
+ * The caller wraps it in <nav aria-labelledby="..."> with a heading.
+ */
 void	toc_html(struct sbuf *, const struct toc *);
 /*
  * Copy cmark's HTML to out, giving the k-th "<h2>"/"<h3>" the k-th
