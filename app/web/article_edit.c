@@ -751,6 +751,7 @@ aed_saved(struct http_request *req, struct db_ctx *db)
 	if (ctx->conflict) {
 		/* Someone saved between our page query and the save. */
 		ctx->reload = 1;
+		ctx->found = ctx->may_edit = 0;
 		aed_page_start(ctx);
 		return (db_chain(req, db, &q_edit_page, aed_row, aed_reloaded));
 	}
@@ -782,9 +783,7 @@ aed_save_fail(struct http_request *req, struct db_ctx *db, int status)
 		fv_form_error(&ctx->fv, MSG_edit_save_gone, NULL);
 		break;
 	default:
-		if (status >= 500)
-			http_response_header(req, "retry-after",
-			    RESP_RETRY_AFTER);
+		/* resp_html() adds Retry-After to a 503. */
 		fv_form_error(&ctx->fv, MSG_edit_save_failed, NULL);
 		break;
 	}
