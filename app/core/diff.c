@@ -318,17 +318,27 @@ put_row(struct sbuf *out, enum op op, size_t an, size_t bn)
 	    mark[op]);
 }
 
-/* Text of a whole line, inside <del> or <ins> unless it is unchanged. */
+/*
+ * Text, inside <del> or <ins> unless it is unchanged. Text that
+ * escapes to nothing (control bytes only) gets no empty mark.
+ */
 static void
 put_text(struct sbuf *out, enum op op, const struct span *t, size_t n)
 {
-	if (n == 0)
-		return;
+	size_t	mark = out->len, start;
+
 	if (op == OP_DEL)
 		sbuf_puts(out, "<del>");
 	else if (op == OP_INS)
 		sbuf_puts(out, "<ins>");
+	start = out->len;
 	html_text(out, t->p, n);
+	if (out->len == start) {
+		out->len = mark;
+		if (out->data != NULL)
+			out->data[mark] = '\0';
+		return;
+	}
 	if (op == OP_DEL)
 		sbuf_puts(out, "</del>");
 	else if (op == OP_INS)

@@ -18,6 +18,7 @@ static char	*toc_text(cmark_node *);
 static int	 toc_used(const struct toc *, size_t, const char *);
 static void	 toc_id(struct toc *, size_t);
 static void	 toc_link(struct sbuf *, const struct toc_entry *);
+static int	 toc_shown(const struct toc_entry *);
 
 /* The plain text of a heading: its text and code, breaks as spaces. */
 static char *
@@ -135,20 +136,40 @@ toc_link(struct sbuf *out, const struct toc_entry *e)
 }
 
 /*
+ * 1 if the entry has text to show: an empty link would have no name.
+ * Blanks and control bytes (html_text drops the latter) do not count.
+ */
+static int
+toc_shown(const struct toc_entry *e)
+{
+	const unsigned char	*p = (const unsigned char *)e->text;
+
+	for (; *p != '\0'; p++)
+		if (*p > 0x20 && *p != 0x7f)
+			return (1);
+	return (0);
+}
+
+/*
  * <ol class="toc"><li>h2<ol><li>h3</li></ol></li>...</ol>. An h3 with
- * no h2 before it stands at the top level.
+ * no h2 before it stands at the top level. Headings without text keep
+ * their id but are left out.
  */
 void
 toc_html(struct sbuf *out, const struct toc *t)
 {
-	size_t	i;
+	size_t	i, shown = 0;
 	int	open_li = 0, open_ol = 0;
 
-	if (t->n < TOC_MIN)
+	for (i = 0; i < t->n; i++)
+		shown += (size_t)toc_shown(&t->v[i]);
+	if (shown < TOC_MIN)
 		return;
 	sbuf_puts(out, "<ol class=\"toc\">\n");
 	for (i = 0; i < t->n; i++) {
-		if (t->v[i].level == 3 && (open_li || open_ol)) {
+		if (!toc_shown(&t->v[i]))
+			continue;
+		if (t->v[i].level == 3 && open_li) {
 			if (!open_ol)
 				sbuf_puts(out, "\n<ol>\n");
 			open_ol = 1;

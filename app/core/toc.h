@@ -38,7 +38,8 @@ struct toc {
 void	toc_collect(struct toc *, cmark_node *);
 void	toc_free(struct toc *);
 /*
- * Append the TOC HTML (nothing below TOC_MIN entries):
+ * Append the TOC HTML (nothing below TOC_MIN entries with text; a
+ * heading without text keeps its id but gets no empty link):
  *   <ol class="toc"><li><a href="#id">h2 text</a>
  *   <ol><li><a href="#id-2">h3 text</a></li></ol></li> ...</ol>
  * The caller wraps it in <nav aria-labelledby="..."> with a heading.
