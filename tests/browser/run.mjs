@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineAccountTests } from './accounts.mjs';
+import { defineArticleTests } from './articles.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -461,6 +462,12 @@ for (const [p, label] of [['/toegankelijkheid', 'toegankelijkheid'], ['/privacy'
 // Accounts (issue 4): keyboard-only sign-up/sign-in, error states, axe on
 // every account page, the header menu per role. See accounts.mjs.
 defineAccountTests({
+  test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
+});
+
+// Articles (issue 5): R2 payloads in Chromium, the keyboard-only write and
+// review journey, axe on the article pages. See articles.mjs.
+defineArticleTests({
   test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
 });
 
