@@ -10,7 +10,8 @@
 	X(edit_themes_hint) X(edit_tags_label) X(edit_tags_hint) \
 	X(edit_community_label) X(edit_community_hint) \
 	X(edit_community_none) X(edit_owner_label) X(edit_owner_hint) \
-	X(edit_owner_former) X(edit_related_label) X(edit_related_hint) \
+	X(edit_owner_former) X(edit_owner_none) X(edit_related_label) \
+	X(edit_related_hint) \
 	X(edit_note_label) X(edit_note_hint) X(edit_preview_button) \
 	X(edit_save_button) X(edit_save_hint_new) X(edit_save_hint) \
 	X(edit_title_empty) X(edit_title_long) X(edit_summary_empty) \

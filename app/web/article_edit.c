@@ -453,6 +453,17 @@ aed_loaded(struct http_request *req, struct db_ctx *db)
 {
 	struct aed_ctx	*ctx = (struct aed_ctx *)db;
 
+	/* A forged POST is refused first, whatever it names. */
+	if (ctx->post && !auth_post_ok(req, db)) {
+		if (!ctx->is_new && (!ctx->found || !ctx->may_edit)) {
+			resp_error(req, 403);
+			return (HTTP_STATE_COMPLETE);
+		}
+		fv_form_error(&ctx->fv, MSG_csrf_failed, NULL);
+		if (ctx->is_new && ctx->nonce[0] == '\0')
+			tok_new(ctx->nonce);
+		return (aed_render(req, ctx, 403));
+	}
 	if (!ctx->is_new) {
 		if (!ctx->found) {
 			resp_error(req, 404);
@@ -468,12 +479,6 @@ aed_loaded(struct http_request *req, struct db_ctx *db)
 		return (aed_render(req, ctx, 200));
 	}
 
-	if (!auth_post_ok(req, db)) {
-		fv_form_error(&ctx->fv, MSG_csrf_failed, NULL);
-		if (ctx->is_new && ctx->nonce[0] == '\0')
-			tok_new(ctx->nonce);
-		return (aed_render(req, ctx, 403));
-	}
 	if (!ctx->save) {
 		/* A preview: only what rendering needs is checked. */
 		if (aed_render_body(ctx) == -1)

@@ -34,6 +34,7 @@ static int	aed_has_error(struct aed_ctx *, const char *);
 static void	aed_block(struct sbuf *, struct aed_ctx *, enum view_id,
 		    const char *const *, struct sbuf *);
 static void	aed_note(struct sbuf *, struct aed_ctx *, enum msg_id);
+static void	aed_owner(struct sbuf *, struct aed_ctx *);
 
 void
 aed_row_option(struct aed_ctx *ctx, int group, const char *value,
@@ -200,6 +201,37 @@ aed_block(struct sbuf *out, struct aed_ctx *ctx, enum view_id v,
 	(void)view_append(out, v, ctx->loc, b, n);
 }
 
+/*
+ * The owner field (editors only). An article without an owner (an
+ * imported one) offers "no owner" first, so that saving does not make
+ * the first person on the list its owner by accident.
+ */
+static void
+aed_owner(struct sbuf *out, struct aed_ctx *ctx)
+{
+	struct sbuf	 options;
+	const char	*sel;
+
+	if (ctx->post)
+		sel = ctx->owner;
+	else
+		sel = ctx->found ? ctx->s_owner : ctx->db.user.id;
+	sbuf_init(&options);
+	if (*sel == '\0') {
+		const struct tpl_bind	b[] = {
+			{ "value", "", TPL_TEXT },
+			{ "label", i18n_get(ctx->loc, MSG_edit_owner_none),
+			    TPL_TEXT },
+			{ "selected", aed_selected, TPL_TRUSTED_HTML },
+		};
+		(void)view_append(&options, VIEW_edit_option, ctx->loc, b,
+		    NBINDS(b));
+	}
+	sbuf_puts(&options, sbuf_cstr(&ctx->o_owners));
+	aed_block(out, ctx, VIEW_edit_owner, aed_owner_field, &options);
+	sbuf_free(&options);
+}
+
 static void
 aed_note(struct sbuf *out, struct aed_ctx *ctx, enum msg_id msg)
 {
@@ -266,8 +298,7 @@ aed_render(struct http_request *req, struct aed_ctx *ctx, int status)
 		aed_block(&community, ctx, VIEW_edit_community,
 		    aed_community_field, &ctx->o_communities);
 	if (ctx->editor)
-		aed_block(&owner, ctx, VIEW_edit_owner, aed_owner_field,
-		    &ctx->o_owners);
+		aed_owner(&owner, ctx);
 	errors = fv_summary(&ctx->fv);
 	{
 		const struct tpl_bind	fixed[] = {

@@ -318,6 +318,24 @@ base() {
 	[ "$(item "$SLUG" "revision || '|' || owner_id")" = "3|$(acct_id "$EMAIL_r")" ]
 }
 
+@test "an article without an owner keeps none unless an editor picks one" {
+	member r "Redacteur"
+	set_role "$EMAIL_r" redacteur
+	# As the importer saves: no actor, so no owner and no author.
+	SLUG=$(db -c "SELECT slug FROM item_save('artikel', NULL, NULL, NULL,
+	    'Geimporteerd $TAG', 'Kort.', 'Tekst.', '<p>Tekst.</p>', '', 1, '',
+	    'geimporteerd-$TAG', '', '', '', NULL, '', '', NULL, NULL)")
+	req -b "$(jar r)" "/artikelen/$SLUG/bewerken"
+	[ "$status_code" = 200 ]
+	assert_contains '<option value="" selected>Geen eigenaar</option>'
+	mpost r "/artikelen/$SLUG/bewerken" --form-string "base=1" \
+	    --form-string "action=save" --form-string "title=Geimporteerd $TAG" \
+	    --form-string "summary=Kort." --form-string "body=Tekst, beter." \
+	    --form-string "owner="
+	[ "$status_code" = 303 ]
+	[ "$(item "$SLUG" "revision || '|' || coalesce(owner_id::text, 'geen')")" = "2|geen" ]
+}
+
 @test "archived articles: editors only" {
 	member a
 	member r
