@@ -322,9 +322,11 @@ base() {
 	member r "Redacteur"
 	set_role "$EMAIL_r" redacteur
 	# As the importer saves: no actor, so no owner and no author.
-	SLUG=$(db -c "SELECT slug FROM item_save('artikel', NULL, NULL, NULL,
+	SLUG=$(db -c "BEGIN" -c "SET LOCAL bron.importer = 'on'" \
+	    -c "SELECT slug FROM item_save('artikel', NULL, NULL, NULL,
 	    'Geimporteerd $TAG', 'Kort.', 'Tekst.', '<p>Tekst.</p>', '', 1, '',
-	    'geimporteerd-$TAG', '', '', '', NULL, '', '', NULL, NULL)")
+	    'geimporteerd-$TAG', '', '', '', NULL, '', '', NULL, NULL)" \
+	    -c "COMMIT")
 	req -b "$(jar r)" "/artikelen/$SLUG/bewerken"
 	[ "$status_code" = 200 ]
 	assert_contains '<option value="" selected>Geen eigenaar</option>'
