@@ -61,6 +61,8 @@ static void	put_text(struct sbuf *, enum op, const struct span *,
 		    size_t);
 static void	put_line(struct sbuf *, enum op, size_t, size_t,
 		    const struct span *);
+static void	join_blanks(const struct spans *, unsigned char *,
+		    const struct spans *, unsigned char *);
 static void	put_pair(struct sbuf *, size_t, const struct span *,
 		    size_t, const struct span *);
 static void	put_fold(struct sbuf *, const char *, size_t);
@@ -355,6 +357,42 @@ put_line(struct sbuf *out, enum op op, size_t an, size_t bn,
 }
 
 /*
+ * "twee drie" -> "zes zeven" keeps the blank between the words as
+ * common text, which reads as two changes. A kept blank with changes
+ * on both sides (on either line) becomes part of the change, on both
+ * lines, so what the two lines keep stays the same text.
+ */
+static void
+join_blanks(const struct spans *wa, unsigned char *adel,
+    const struct spans *wb, unsigned char *bins)
+{
+	size_t	i = 0, j = 0;
+	int	before, after;
+
+	while (i < wa->n && j < wb->n) {
+		if (adel[i]) {
+			i++;
+			continue;
+		}
+		if (bins[j]) {
+			j++;
+			continue;
+		}
+		/* a[i] and b[j] are a kept pair. */
+		before = (i > 0 && adel[i - 1]) || (j > 0 && bins[j - 1]);
+		after = (i + 1 < wa->n && adel[i + 1]) ||
+		    (j + 1 < wb->n && bins[j + 1]);
+		if (before && after && (wa->v[i].p[0] == ' ' ||
+		    wa->v[i].p[0] == '\t')) {
+			adel[i] = 1;
+			bins[j] = 1;
+		}
+		i++;
+		j++;
+	}
+}
+
+/*
  * A removed line and the added line that took its place: two rows, the
  * changed words marked inside each. Too many words or edits: whole lines.
  */
@@ -375,6 +413,7 @@ put_pair(struct sbuf *out, size_t an, const struct span *al, size_t bn,
 		put_line(out, OP_DEL, an, 0, al);
 		put_line(out, OP_INS, 0, bn, bl);
 	} else {
+		join_blanks(&wa, adel, &wb, bins);
 		put_row(out, OP_DEL, an, 0);
 		for (i = 0; i < wa.n; i = j) {
 			for (j = i; j < wa.n && adel[j] == adel[i]; j++)

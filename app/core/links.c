@@ -35,10 +35,9 @@ static const struct links_kind	kinds[] = {
 /* Slugs the site uses for pages of its own (item_save() skips them). */
 static const char *const reserved[] = { "nieuw", "mijn", "feed" };
 
-/* The lines already written to out (from offset start), by hash. */
+/* The lines this call wrote to out, by hash of their text. */
 struct links_seen {
 	struct sbuf	*out;
-	size_t		 start;
 	size_t		*off;		/* line offsets + 1; 0 is empty */
 	size_t		 cap;
 	size_t		 n;
@@ -70,7 +69,6 @@ static void
 links_seen_init(struct links_seen *s, struct sbuf *out)
 {
 	s->out = out;
-	s->start = out->len;
 	s->off = NULL;
 	s->cap = 0;
 	s->n = 0;
@@ -195,13 +193,19 @@ links_tree(struct sbuf *out, cmark_node *root, const char *base)
 	const char		*url;
 	char			 kind[LINKS_KIND_MAX], slug[LINKS_SLUG_MAX + 1];
 	size_t			 count = 0;
+	int			 images = 0;
 
 	links_seen_init(&seen, out);
 	if ((it = cmark_iter_new(root)) == NULL)
 		abort();
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER ||
+		/* A link in an image's description is only alt text. */
+		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE) {
+			images += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			continue;
+		}
+		if (ev != CMARK_EVENT_ENTER || images > 0 ||
 		    cmark_node_get_type(n) != CMARK_NODE_LINK)
 			continue;
 		if ((url = cmark_node_get_url(n)) == NULL ||
