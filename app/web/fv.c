@@ -37,6 +37,15 @@ static const struct {
 	{ "q", MSG_field_q },
 	{ "actie", MSG_field_actie },
 	{ "rol", MSG_field_rol },
+	/* The item editor (issue 5). */
+	{ "title", MSG_edit_title_label },
+	{ "summary", MSG_summary_label },
+	{ "body", MSG_edit_body_label },
+	{ "themes", MSG_edit_themes_legend },
+	{ "tags", MSG_edit_tags_label },
+	{ "community", MSG_edit_community_label },
+	{ "owner", MSG_edit_owner_label },
+	{ "related", MSG_edit_related_label },
 };
 
 static const char *
