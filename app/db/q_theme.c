@@ -1,5 +1,6 @@
 /* Themes and what is published on them. */
 #include "db/q.h"
+#include "db/q_article.h"
 
 const struct db_query q_theme_list = {
 	"theme_list",
@@ -8,21 +9,27 @@ const struct db_query q_theme_list = {
 	0
 };
 
-const struct db_query q_theme_show = {
-	"theme_show",
-	"SELECT id, slug, title, summary, body_html FROM theme"
-	" WHERE slug = $1::text",
-	1
-};
-
-const struct db_query q_theme_items = {
-	"theme_items",
-	"SELECT i.kind, i.slug, i.title, i.summary,"
-	" to_char(i.published_at AT TIME ZONE 'Europe/Amsterdam',"
-	" 'YYYY-MM-DD')"
-	" FROM item i JOIN item_theme it ON it.item_id = i.id"
-	" WHERE it.theme_id = $1::bigint AND i.status = 'gepubliceerd'"
-	" AND i.visibility = 'openbaar'"
-	" ORDER BY i.published_at DESC, i.id DESC LIMIT 100",
+/*
+ * A theme page in one statement: the theme (or, for a merged theme's
+ * old slug, where it went) and every published public item on it, of
+ * any kind, newest first.
+ */
+const struct db_query q_theme_page = {
+	"theme_page",
+	"WITH " Q_THEME_BY_SLUG ", e AS ("
+	"  SELECT i.kind, i.slug::text AS slug, i.title, i.summary,"
+	"  i.published_at, i.words,"
+	"  row_number() OVER (ORDER BY i.published_at DESC, i.id DESC)"
+	"  AS pos FROM t JOIN item_theme it ON it.theme_id = t.id"
+	"  JOIN item i ON i.id = it.item_id WHERE NOT t.alias AND "
+	Q_PUBLIC_I
+	")"
+	" SELECT 1 AS t, 0::bigint AS pos, t.slug, t.title, t.summary,"
+	" t.body_html, t.alias::text, NULL FROM t"
+	" UNION ALL"
+	" SELECT 2, pos, kind, slug, title, summary,"
+	" to_char(published_at AT TIME ZONE 'Europe/Amsterdam',"
+	" 'YYYY-MM-DD'), words::text FROM e WHERE pos <= 100"
+	" ORDER BY 1, 2",
 	1
 };

@@ -1,6 +1,8 @@
 /*
  * /themas and /themas/{slug}: the programme's themes, and on each theme
- * page everything published on it (two queries: the theme, its items).
+ * page everything published on it, of every kind, in one query
+ * (q_theme_page). A merged theme's old slug answers 301 to the theme it
+ * went into.
  */
 #include <string.h>
 
@@ -10,15 +12,19 @@
 #include "app.h"
 #include "core/path.h"
 #include "db/q.h"
+#include "db/q_article.h"
+#include "web/article.h"
 #include "web/resp.h"
-#include "web/rows.h"
 #include "web/view.h"
 
 struct theme_ctx {
 	struct db_ctx	db;
 	enum locale	loc;
 	char		slug[PATH_SLUG_MAX + 1];
-	char		id[24];
+	char		canon[PATH_SLUG_MAX + 1];	/* the theme's own slug */
+	int		found;
+	int		alias;
+	int		nitems;
 	struct sbuf	rows;
 	struct sbuf	title;
 	struct sbuf	summary;
@@ -27,10 +33,8 @@ struct theme_ctx {
 
 static void	list_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	list_done(struct http_request *, struct db_ctx *);
-static void	show_row(struct db_ctx *, struct kore_pgsql *, int);
-static int	show_done(struct http_request *, struct db_ctx *);
-static void	items_row(struct db_ctx *, struct kore_pgsql *, int);
-static int	items_done(struct http_request *, struct db_ctx *);
+static void	page_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	page_done(struct http_request *, struct db_ctx *);
 static struct theme_ctx	*theme_ctx_new(struct http_request *);
 static void	theme_free(struct http_request *);
 
@@ -104,61 +108,65 @@ theme_show(struct http_request *req)
 		}
 		ctx = theme_ctx_new(req);
 		memcpy(ctx->slug, slug, sizeof(slug));
-		db_start(req, &ctx->db, &q_theme_show, show_row, show_done);
+		db_start(req, &ctx->db, &q_theme_page, page_row, page_done);
 		ctx->db.params[0] = ctx->slug;
 	}
 	return (db_run(req));
 }
 
+/* Rows: the theme first, then its items (db/q_article.h QTP_*). */
 static void
-show_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+page_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
 	struct theme_ctx	*ctx = (struct theme_ctx *)db;
 
-	(void)kore_strlcpy(ctx->id, db_text(sql, r, QT_ID), sizeof(ctx->id));
-	sbuf_puts(&ctx->title, db_text(sql, r, QT_TITLE));
-	sbuf_puts(&ctx->summary, db_text(sql, r, QT_SUMMARY));
-	sbuf_puts(&ctx->body, db_text(sql, r, QT_BODY));
-}
-
-static int
-show_done(struct http_request *req, struct db_ctx *db)
-{
-	struct theme_ctx	*ctx = (struct theme_ctx *)db;
-
-	if (db->nrows == 0) {
-		resp_error(req, 404);
-		return (HTTP_STATE_COMPLETE);
+	if (strcmp(db_text(sql, r, QTP_TYPE), "1") == 0) {
+		ctx->found = 1;
+		(void)kore_strlcpy(ctx->canon, db_text(sql, r, QTP_C1),
+		    sizeof(ctx->canon));
+		ctx->alias = strcmp(db_text(sql, r, QTP_C5), "true") == 0;
+		sbuf_puts(&ctx->title, db_text(sql, r, QTP_C2));
+		sbuf_puts(&ctx->summary, db_text(sql, r, QTP_C3));
+		sbuf_puts(&ctx->body, db_text(sql, r, QTP_C4));
+		return;
 	}
-	db_chain(req, db, &q_theme_items, items_row, items_done);
-	db->params[0] = ctx->id;
-	return (HTTP_STATE_CONTINUE);
-}
-
-static void
-items_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
-{
-	struct theme_ctx	*ctx = (struct theme_ctx *)db;
-
-	if (row_item(&ctx->rows, ctx->loc, sql, r) == -1)
+	ctx->nitems++;
+	if (article_item_row(&ctx->rows, ctx->loc, db_text(sql, r, QTP_C1),
+	    db_text(sql, r, QTP_C2), db_text(sql, r, QTP_C3),
+	    db_text(sql, r, QTP_C4), db_text(sql, r, QTP_C5),
+	    db_text(sql, r, QTP_C6), 1) == -1)
 		db->failed = 1;
 }
 
 static int
-items_done(struct http_request *req, struct db_ctx *db)
+page_done(struct http_request *req, struct db_ctx *db)
 {
 	struct theme_ctx	*ctx = (struct theme_ctx *)db;
-	struct sbuf		 items;
+	struct sbuf		 items, url;
 
+	if (!ctx->found) {
+		resp_error(req, 404);
+		return (HTTP_STATE_COMPLETE);
+	}
+	sbuf_init(&url);
+	if (ctx->alias) {
+		/* A merged theme: its old address names the new one. */
+		sbuf_printf(&url, "/themas/%s", ctx->canon);
+		article_moved(req, sbuf_cstr(&url));
+		sbuf_free(&url);
+		return (HTTP_STATE_COMPLETE);
+	}
+	sbuf_printf(&url, "/feeds/themas/%s.atom", ctx->canon);
 	sbuf_init(&items);
-	if (view_rows_or_empty(&items, &ctx->rows, db->nrows, ctx->loc,
+	if (view_rows_or_empty(&items, &ctx->rows, ctx->nitems, ctx->loc,
 	    MSG_theme_items_empty) == -1)
 		resp_error(req, 500);
 	else {
-		/* body is cmark output, rendered by the import. */
+		/* body is cmark output, rendered when the theme was saved. */
 		const struct tpl_bind	b[] = {
 			{ "title", sbuf_cstr(&ctx->title), TPL_TEXT },
 			{ "summary", sbuf_cstr(&ctx->summary), TPL_TEXT },
+			{ "feed", sbuf_cstr(&url), TPL_TEXT },
 			{ "body", sbuf_cstr(&ctx->body), TPL_TRUSTED_HTML },
 			{ "items", sbuf_cstr(&items), TPL_TRUSTED_HTML },
 		};
@@ -166,6 +174,7 @@ items_done(struct http_request *req, struct db_ctx *db)
 		    "/themas", VIEW_theme, b, NBINDS(b));
 	}
 	sbuf_free(&items);
+	sbuf_free(&url);
 	return (HTTP_STATE_COMPLETE);
 }
 
