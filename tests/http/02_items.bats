@@ -43,8 +43,10 @@ teardown_file() {
 }
 
 @test "drafts and members-only items appear nowhere public" {
-	for p in / /artikelen /themas/kleinschaligheid; do
+	for p in / /artikelen /themas/kleinschaligheid /feeds/artikelen.atom \
+	    /feeds/themas/kleinschaligheid.atom; do
 		req "$p"
+		[ "$status_code" = 200 ]
 		assert_not_contains CANARY1
 		assert_not_contains CANARY2
 	done
@@ -78,6 +80,8 @@ teardown_file() {
 	req /themas/kleinschaligheid
 	[ "$status_code" = 200 ]
 	assert_contains 'href="/artikelen/test-xss"'
+	assert_contains '&lt;script&gt;alert(1)&lt;/script&gt;'
+	assert_not_contains '<script>alert(1)'
 	assert_not_contains 'Er staat nog niets over dit thema op Bron.'
 }
 
