@@ -1,7 +1,8 @@
 /*
  * md: cmark in safe mode (its own api_test test_safe inputs), link
  * rel attributes, the input cap, NUL bytes, and a source check that
- * CMARK_OPT_UNSAFE is never used.
+ * CMARK_OPT_UNSAFE is never used. md_doc_render: the same safety, ids,
+ * TOC, links and word count from one parse; md_reading_minutes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,12 +23,16 @@
 			    __LINE__)
 #define LACKS(in, frag)	check_has(in, sizeof(in) - 1, frag, 0, __FILE__, \
 			    __LINE__)
+#define WORDS(in, n)	check_words(in, n, __FILE__, __LINE__)
+#define BASE	"https://bron.example.nl"
 
 static void	 render(const char *, size_t, struct sbuf *);
 static void	 check_md(const char *, size_t, const char *, const char *,
 		    int);
 static void	 check_has(const char *, size_t, const char *, int,
 		    const char *, int);
+static void	 check_words(const char *, size_t, const char *, int);
+static void	 check_inert(const char *);
 static char	*slurp(const char *);
 static void	 strip_c(char *);
 static int	 uses_unsafe(const char *);
@@ -191,6 +196,180 @@ t_nul_and_utf8(void **state)
 	LACKS("<\0script>alert(1)</script>", "<script");
 }
 
+static void
+check_words(const char *in, size_t n, const char *file, int line)
+{
+	struct md_doc	d;
+
+	md_doc_init(&d);
+	_assert_int_equal(md_doc_render(&d, in, strlen(in), NULL), 0, file,
+	    line);
+	_assert_int_equal(d.words, n, file, line);
+	md_doc_free(&d);
+}
+
+static void
+t_doc(void **state)
+{
+	struct md_doc	d;
+	const char	md[] = "# Titel\n\n## Wat is het?\n\nLees [dit](/artikelen/a) "
+	    "en [dat](" BASE "/pilots/b).\n\n### Stap een\n";
+
+	(void)state;
+	md_doc_init(&d);
+	assert_int_equal(md_doc_render(&d, md, sizeof(md) - 1, BASE), 0);
+	assert_string_equal(sbuf_cstr(&d.html), "<h1>Titel</h1>\n"
+	    "<h2 id=\"wat-is-het\">Wat is het?</h2>\n"
+	    "<p>Lees " REL "/artikelen/a\">dit</a> en "
+	    REL BASE "/pilots/b\">dat</a>.</p>\n"
+	    "<h3 id=\"stap-een\">Stap een</h3>\n");
+	assert_string_equal(sbuf_cstr(&d.toc), "<ol class=\"toc\">\n"
+	    "<li><a href=\"#wat-is-het\">Wat is het?</a>\n<ol>\n"
+	    "<li><a href=\"#stap-een\">Stap een</a></li>\n</ol>\n</li>\n"
+	    "</ol>\n");
+	assert_string_equal(sbuf_cstr(&d.links), "artikel/a\npilot/b\n");
+	assert_int_equal(d.words, 10);
+
+	/* A second render replaces the first; no base, no absolute link. */
+	assert_int_equal(md_doc_render(&d, md, sizeof(md) - 1, NULL), 0);
+	assert_string_equal(sbuf_cstr(&d.links), "artikel/a\n");
+	assert_int_equal(d.words, 10);
+	assert_int_equal(md_doc_render(&d, "x", 1, NULL), 0);
+	assert_string_equal(sbuf_cstr(&d.html), "<p>x</p>\n");
+	assert_string_equal(sbuf_cstr(&d.toc), "");
+	assert_string_equal(sbuf_cstr(&d.links), "");
+	md_doc_free(&d);
+}
+
+/* md_doc_render's body must be as inert as md_render's. */
+static void
+check_inert(const char *in)
+{
+	struct md_doc	 d;
+	struct sbuf	 plain;
+	char		*low, *p;
+
+	md_doc_init(&d);
+	assert_int_equal(md_doc_render(&d, in, strlen(in), BASE), 0);
+	low = strdup(sbuf_cstr(&d.html));
+	assert_non_null(low);
+	for (p = low; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	if (strstr(low, "<script") != NULL ||
+	    strstr(low, "href=\"javascript") != NULL)
+		print_error("not inert:\n%s\n", d.html.data);
+	assert_null(strstr(low, "<script"));
+	assert_null(strstr(low, "href=\"javascript"));
+	assert_null(strstr(low, "href=\"vbscript"));
+	assert_null(strstr(low, "src=\"javascript"));
+	assert_null(strstr(low, " onerror"));
+	assert_null(strstr(low, "<img src=x"));
+	/* Same bytes as md_render, but for heading ids. */
+	sbuf_init(&plain);
+	assert_int_equal(md_render(&plain, in, strlen(in)), 0);
+	if (strstr(in, "#") == NULL)
+		assert_string_equal(d.html.data, sbuf_cstr(&plain));
+	sbuf_free(&plain);
+	free(low);
+	md_doc_free(&d);
+}
+
+static void
+t_doc_safe(void **state)
+{
+	struct md_doc	 d;
+	const char	*md;
+
+	(void)state;
+	check_inert("<script>alert(1)</script>\n");
+	check_inert("a <script>alert(1)</script> b <img src=x onerror=alert(1)>");
+	check_inert("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) "
+	    "[c](vbscript:x) ![d](javascript:alert(1))");
+	check_inert("<javascript:alert(1)>");
+	check_inert("[a](&#106;avascript:alert(1)) [b](&#x6A;avascript:alert(1))"
+	    " [c](javascript&#58;alert(1)) [d](&#74;AVASCRIPT&colon;alert(1))");
+	check_inert("[a]\n\n[a]: javascript:alert(1)\n");
+	check_inert("## <script>alert(1)</script>\n\n## \\<script>\n");
+
+	/* The exact output for the usual suspects. */
+	md_doc_init(&d);
+	md = "[a](&#106;avascript:alert(1)) <https://x.nl/?a=\"b\"> "
+	    "![i](/p.png \"t\\\"<x>\") <info@x.nl>";
+	assert_int_equal(md_doc_render(&d, md, strlen(md), BASE), 0);
+	assert_string_equal(sbuf_cstr(&d.html), "<p>" REL "\">a</a> "
+	    REL "https://x.nl/?a=%22b%22\">https://x.nl/?a=&quot;b&quot;</a> "
+	    "<img src=\"/p.png\" alt=\"i\" title=\"t&quot;&lt;x&gt;\" /> "
+	    REL "mailto:info@x.nl\">info@x.nl</a></p>\n");
+	assert_string_equal(sbuf_cstr(&d.links), "");
+	md_doc_free(&d);
+}
+
+static void
+t_doc_limits(void **state)
+{
+	struct md_doc	 d;
+	char		*big;
+
+	(void)state;
+	big = malloc(MD_MAX_INPUT + 1);
+	assert_non_null(big);
+	memset(big, 'a', MD_MAX_INPUT + 1);
+	big[0] = '#';
+	big[1] = '#';
+	big[2] = ' ';
+	md_doc_init(&d);
+	assert_int_equal(md_doc_render(&d, "## a\n\n## b\n", 11, NULL), 0);
+	/* Too large: -1 and nothing left from before. */
+	assert_int_equal(md_doc_render(&d, big, MD_MAX_INPUT + 1, NULL), -1);
+	assert_int_equal(d.html.len + d.toc.len + d.links.len, 0);
+	assert_int_equal(d.words, 0);
+	assert_int_equal(md_doc_render(&d, big, MD_MAX_INPUT, NULL), 0);
+	assert_int_equal(d.words, 1);
+	assert_non_null(strstr(sbuf_cstr(&d.html), "<h2 id=\"aaaa"));
+	md_doc_free(&d);
+	free(big);
+	/* NUL bytes are text like anywhere else. */
+	md_doc_init(&d);
+	assert_int_equal(md_doc_render(&d, "## a\0b\n", 7, NULL), 0);
+	assert_string_equal(sbuf_cstr(&d.html),
+	    "<h2 id=\"a-b\">a\xef\xbf\xbd" "b</h2>\n");
+	md_doc_free(&d);
+}
+
+static void
+t_words(void **state)
+{
+	(void)state;
+	WORDS("", 0);
+	WORDS("een", 1);
+	WORDS("Een *twee* drie\n\n`vier vijf`\n\n```\nzes\nzeven\n```\n", 7);
+	/* A word may run across emphasis; breaks and blocks end it. */
+	WORDS("*Bron*nen", 1);
+	WORDS("a\nb", 2);
+	WORDS("a  \nb", 2);
+	WORDS("a\n\nb", 2);
+	WORDS("- a\n- b\n", 2);
+	WORDS("[link tekst](/x) en ![alt tekst](/p.png)", 5);
+	WORDS("  veel   \t ruimte  ", 2);
+	WORDS("# Kop\n\nTekst", 2);
+	WORDS("<b>rauw</b> html", 2);
+}
+
+static void
+t_minutes(void **state)
+{
+	(void)state;
+	assert_int_equal(md_reading_minutes(0), 1);
+	assert_int_equal(md_reading_minutes(1), 1);
+	assert_int_equal(md_reading_minutes(200), 1);
+	assert_int_equal(md_reading_minutes(201), 2);
+	assert_int_equal(md_reading_minutes(400), 2);
+	assert_int_equal(md_reading_minutes(401), 3);
+	assert_int_equal(md_reading_minutes(2000), 10);
+	assert_true(md_reading_minutes((size_t)-1) > 0);
+}
+
 /* Read a whole file as a C string. */
 static char *
 slurp(const char *path)
@@ -270,7 +449,8 @@ static void
 t_never_unsafe(void **state)
 {
 	static const char *const files[] = {
-		"app/core/md.c", "app/core/md.h",
+		"app/core/md.c", "app/core/md.h", "app/core/links.c",
+		"app/core/toc.c",
 	};
 	char	*src;
 	size_t	 i;
@@ -309,6 +489,11 @@ main(void)
 		cmocka_unit_test(t_limits),
 		cmocka_unit_test(t_nul_and_utf8),
 		cmocka_unit_test(t_never_unsafe),
+		cmocka_unit_test(t_doc),
+		cmocka_unit_test(t_doc_safe),
+		cmocka_unit_test(t_doc_limits),
+		cmocka_unit_test(t_words),
+		cmocka_unit_test(t_minutes),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
