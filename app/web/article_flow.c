@@ -8,14 +8,20 @@
  *   POST /artikelen/<slug>/beoordelen   decision=goedkeuren|terugsturen,
  *                                       note (feedback, required to send
  *                                       back); multipart
+ *   POST /artikelen/<slug>/herstellen   rev, base: an old revision's
+ *                                       text saved again as a new one
  *
  * Who may take which step is decided by item_transition() in SQL
  * (sql/004_content.sql), which also writes the audit rows; its
  * SQLSTATEs arrive here as 403 / 409 / 404 (db.c) and become a page
- * that says in Dutch why. Every step ends in 303 to the article with
- * ?gedaan=<word>, which the article page shows as a notice.
+ * that says in Dutch why. Restoring goes through item_save() like any
+ * edit: a stale base writes nothing and gives a 409 page; item_save()
+ * writes the audit row 'versie_herstellen' in the same statement.
+ * Every step ends in 303 to the article with ?gedaan=<word>, which the
+ * article page shows as a notice.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -24,6 +30,7 @@
 
 #include "app.h"
 #include "core/form.h"
+#include "core/md.h"
 #include "core/path.h"
 #include "db/q_flow.h"
 #include "web/auth.h"
@@ -33,7 +40,10 @@
 
 #define FLOW_PREFIX	"/artikelen/"
 #define FLOW_NOTE_MAX	2000	/* item.feedback, item.approve_note */
-#define FLOW_HREF_MAX	(PATH_SLUG_MAX + 64)
+#define FLOW_HREF_MAX	(PATH_SLUG_MAX + 96)
+#define FLOW_REV_MAX	999999999	/* v_num: at most 9 digits */
+#define FLOW_BASE_MAX	200
+#define FLOW_BASE_DEFAULT "http://127.0.0.1:8080"
 
 /* The /status actions, the gedaan word each ends with, and its 403/409. */
 static const char *const	st_actions[] = {
@@ -89,9 +99,38 @@ struct rv_ctx {
 	char		 href[FLOW_HREF_MAX];
 };
 
+struct rs_ctx {
+	struct db_ctx	 db;
+	enum locale	 loc;
+	char		 slug[PATH_SLUG_MAX + 1];
+	int		 badslug;
+	const char	*rev;
+	const char	*base;
+	char		 id[24];
+	char		 status[16];
+	long		 revision;
+	int		 may;
+	int		 editor;
+	int		 found;
+	int		 conflict;
+	char		*title;
+	char		*summary;
+	char		*body;
+	char		*themes;
+	char		*tags;
+	char		*community;
+	char		*related;
+	char		 words[24];
+	struct md_doc	 doc;
+	char		 href[FLOW_HREF_MAX];
+	char		 hist[FLOW_HREF_MAX];
+};
+
 static int	flow_slug(const char *, char *, size_t);
 static int	flow_page(struct http_request *, enum locale, int,
-		    enum msg_id, enum msg_id, const char *);
+		    enum msg_id, enum msg_id, const char *, enum msg_id);
+static long	flow_num(const char *);
+static const char *flow_base(void);
 static const char *flow_status_label(enum locale, const char *);
 static void	flow_lf(char *);
 
@@ -106,6 +145,14 @@ static int	rv_fail(struct http_request *, struct db_ctx *, int);
 static int	rv_done(struct http_request *, struct db_ctx *);
 static int	rv_render(struct http_request *, struct rv_ctx *, int);
 static void	rv_free(struct http_request *);
+
+static int	rs_checked(struct http_request *, struct db_ctx *);
+static void	rs_src_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	rs_loaded(struct http_request *, struct db_ctx *);
+static void	rs_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	rs_fail(struct http_request *, struct db_ctx *, int);
+static int	rs_done(struct http_request *, struct db_ctx *);
+static void	rs_free(struct http_request *);
 
 /* ---- shared ------------------------------------------------------------ */
 
@@ -135,14 +182,14 @@ flow_slug(const char *path, char *out, size_t len)
 /* A page that says why a step was refused, with a link back. */
 static int
 flow_page(struct http_request *req, enum locale loc, int status,
-    enum msg_id title, enum msg_id text, const char *back)
+    enum msg_id title, enum msg_id text, const char *back, enum msg_id label)
 {
 	const struct tpl_bind	b[] = {
 		{ "title", i18n_get(loc, title), TPL_TEXT },
 		{ "text", i18n_get(loc, text), TPL_TEXT },
 		{ "back", back != NULL ? back : "/artikelen", TPL_TEXT },
-		{ "back_label", i18n_get(loc, back != NULL ?
-		    MSG_flow_back_article : MSG_flow_back_articles), TPL_TEXT },
+		{ "back_label", i18n_get(loc, back != NULL ? label :
+		    MSG_flow_back_articles), TPL_TEXT },
 	};
 
 	view_page(req, status, loc, i18n_get(loc, title), "/artikelen",
@@ -178,6 +225,47 @@ flow_lf(char *s)
 	*w = '\0';
 }
 
+/* A revision number from a v_num field (1..9 digits), or -1. */
+static long
+flow_num(const char *s)
+{
+	char	*end;
+	long	 n;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return (-1);
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || n < 0 || n > FLOW_REV_MAX)
+		return (-1);
+	return (n);
+}
+
+/*
+ * BRON_BASE_URL once, without a trailing slash (as web/reset.c reads
+ * it): links in a restored body to this site's own URLs are items.
+ */
+static const char *
+flow_base(void)
+{
+	static char	 base[FLOW_BASE_MAX + 1];
+	static int	 done;
+	const char	*v;
+	size_t		 n;
+
+	if (done)
+		return (base);
+	done = 1;
+	v = getenv("BRON_BASE_URL");
+	if (v == NULL || *v == '\0' || strlen(v) > FLOW_BASE_MAX ||
+	    (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0))
+		v = FLOW_BASE_DEFAULT;
+	(void)kore_strlcpy(base, v, sizeof(base));
+	n = strlen(base);
+	while (n > 0 && base[n - 1] == '/')
+		base[--n] = '\0';
+	return (base);
+}
+
 /* ---- POST /artikelen/<slug>/status -------------------------------------- */
 
 int
@@ -211,14 +299,15 @@ st_checked(struct http_request *req, struct db_ctx *db)
 		return (HTTP_STATE_COMPLETE);
 	if (!auth_post_ok(req, db))
 		return (flow_page(req, ctx->loc, 403, MSG_err_403_title,
-		    MSG_flow_csrf_text, ctx->badslug ? NULL : ctx->href));
+		    MSG_flow_csrf_text, ctx->badslug ? NULL : ctx->href,
+		    MSG_flow_back_article));
 	if (ctx->badslug) {
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}
 	if (ctx->act == -1)
 		return (flow_page(req, ctx->loc, 400, MSG_flow_bad_title,
-		    MSG_flow_bad_action, ctx->href));
+		    MSG_flow_bad_action, ctx->href, MSG_flow_back_article));
 	db->params[0] = ctx->slug;
 	db->params[1] = db->user.id;
 	db->params[2] = st_actions[ctx->act];
@@ -234,10 +323,10 @@ st_fail(struct http_request *req, struct db_ctx *db, int status)
 
 	if (status == 403)
 		return (flow_page(req, ctx->loc, 403, MSG_flow_denied_title,
-		    st_denied[ctx->act], ctx->href));
+		    st_denied[ctx->act], ctx->href, MSG_flow_back_article));
 	if (status == 409)
 		return (flow_page(req, ctx->loc, 409, MSG_flow_conflict_title,
-		    st_conflict[ctx->act], ctx->href));
+		    st_conflict[ctx->act], ctx->href, MSG_flow_back_article));
 	resp_error(req, status);
 	return (HTTP_STATE_COMPLETE);
 }
@@ -313,7 +402,8 @@ rv_checked(struct http_request *req, struct db_ctx *db)
 	if (ctx->badslug) {
 		if (ctx->csrf_bad)
 			return (flow_page(req, ctx->loc, 403,
-			    MSG_err_403_title, MSG_flow_csrf_text, NULL));
+			    MSG_err_403_title, MSG_flow_csrf_text, NULL,
+			    MSG_flow_back_article));
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}
@@ -348,7 +438,8 @@ rv_loaded(struct http_request *req, struct db_ctx *db)
 	if (db->nrows != 1) {
 		if (ctx->csrf_bad)
 			return (flow_page(req, ctx->loc, 403,
-			    MSG_err_403_title, MSG_flow_csrf_text, NULL));
+			    MSG_err_403_title, MSG_flow_csrf_text, NULL,
+			    MSG_flow_back_article));
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}
@@ -359,7 +450,8 @@ rv_loaded(struct http_request *req, struct db_ctx *db)
 	if (strcmp(ctx->status, "concept") != 0 &&
 	    strcmp(ctx->status, "ter_review") != 0)
 		return (flow_page(req, ctx->loc, 409, MSG_flow_conflict_title,
-		    MSG_flow_review_not_waiting, ctx->href));
+		    MSG_flow_review_not_waiting, ctx->href,
+		    MSG_flow_back_article));
 	if (!ctx->post)
 		return (rv_render(req, ctx, 200));
 
@@ -398,11 +490,11 @@ rv_fail(struct http_request *req, struct db_ctx *db, int status)
 		return (rv_render(req, ctx, 400));
 	case 403:	/* no longer an editor */
 		return (flow_page(req, ctx->loc, 403, MSG_flow_denied_title,
-		    MSG_flow_403_editor, ctx->href));
+		    MSG_flow_403_editor, ctx->href, MSG_flow_back_article));
 	case 409:	/* someone else decided first */
 		return (flow_page(req, ctx->loc, 409, MSG_flow_conflict_title,
 		    back ? MSG_flow_409_terugsturen : MSG_flow_409_goedkeuren,
-		    ctx->href));
+		    ctx->href, MSG_flow_back_article));
 	default:
 		resp_error(req, status);
 		return (HTTP_STATE_COMPLETE);
@@ -445,10 +537,11 @@ rv_render(struct http_request *req, struct rv_ctx *ctx, int status)
 	args[2] = flow_status_label(ctx->loc, ctx->status);
 	i18n_fmt(&meta, i18n_get(ctx->loc, MSG_flow_review_meta), args, 3);
 	args[0] = ctx->title;
-	i18n_fmt(&title, i18n_get(ctx->loc, MSG_flow_review_title), args, 1);
+	i18n_fmt(&title, i18n_get(ctx->loc, MSG_flow_review_title), args,
+	    1);
 	rc = 0;
 	if (*ctx->toc != '\0') {
-		/* toc_html was made by md_doc_render when the item was saved. */
+		/* toc_html: made by md_doc_render when the item was saved. */
 		const struct tpl_bind	b[] = {
 			{ "toc", ctx->toc, TPL_TRUSTED_HTML },
 		};
@@ -515,4 +608,191 @@ rv_free(struct http_request *req)
 	kore_free(ctx->toc);
 	kore_free(ctx->body);
 	kore_free(ctx->authors);
+}
+
+/* ---- POST /artikelen/<slug>/herstellen ---------------------------------- */
+
+int
+article_restore(struct http_request *req)
+{
+	struct rs_ctx	*ctx;
+	char		*v;
+
+	if (!http_state_exists(req)) {
+		http_populate_post(req);
+		ctx = http_state_create(req, sizeof(*ctx), rs_free);
+		ctx->loc = resp_locale(req);
+		md_doc_init(&ctx->doc);
+		ctx->badslug = flow_slug(req->path, ctx->slug,
+		    sizeof(ctx->slug)) == -1;
+		(void)snprintf(ctx->href, sizeof(ctx->href), "/artikelen/%s",
+		    ctx->slug);
+		(void)snprintf(ctx->hist, sizeof(ctx->hist),
+		    "/artikelen/%s/geschiedenis", ctx->slug);
+		ctx->rev = ctx->base = "";
+		if (http_argument_get_string(req, "rev", &v))
+			ctx->rev = v;
+		if (http_argument_get_string(req, "base", &v))
+			ctx->base = v;
+		db_start(req, &ctx->db, NULL, NULL, rs_checked);
+	}
+	return (db_run(req));
+}
+
+static int
+rs_checked(struct http_request *req, struct db_ctx *db)
+{
+	struct rs_ctx	*ctx = (struct rs_ctx *)db;
+
+	if (!auth_require(req, db, ROLE_LID))
+		return (HTTP_STATE_COMPLETE);
+	if (!auth_post_ok(req, db))
+		return (flow_page(req, ctx->loc, 403, MSG_err_403_title,
+		    MSG_flow_csrf_text, ctx->badslug ? NULL : ctx->hist,
+		    MSG_flow_back_history));
+	if (ctx->badslug) {
+		resp_error(req, 404);
+		return (HTTP_STATE_COMPLETE);
+	}
+	if (flow_num(ctx->rev) < 1 || flow_num(ctx->base) < 1)
+		return (flow_page(req, ctx->loc, 400, MSG_flow_bad_title,
+		    MSG_flow_restore_bad, ctx->hist, MSG_flow_back_history));
+	db->params[0] = ctx->slug;
+	db->params[1] = db->user.id;
+	db->params[2] = ctx->rev;
+	return (db_chain(req, db, &q_flow_restore_src, rs_src_row,
+	    rs_loaded));
+}
+
+static void
+rs_src_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct rs_ctx	*ctx = (struct rs_ctx *)db;
+
+	(void)kore_strlcpy(ctx->id, db_text(sql, r, QFS_ID), sizeof(ctx->id));
+	(void)kore_strlcpy(ctx->status, db_text(sql, r, QFS_STATUS),
+	    sizeof(ctx->status));
+	ctx->revision = strtol(db_text(sql, r, QFS_REVISION), NULL, 10);
+	ctx->may = strcmp(db_text(sql, r, QFS_MAY), "t") == 0;
+	ctx->editor = strcmp(db_text(sql, r, QFS_EDITOR), "t") == 0;
+	ctx->found = strcmp(db_text(sql, r, QFS_FOUND), "t") == 0;
+	if (!ctx->found)
+		return;
+	ctx->title = kore_strdup(db_text(sql, r, QFS_TITLE));
+	ctx->summary = kore_strdup(db_text(sql, r, QFS_SUMMARY));
+	ctx->body = kore_strdup(db_text(sql, r, QFS_BODY));
+	ctx->themes = kore_strdup(db_text(sql, r, QFS_THEMES));
+	ctx->tags = kore_strdup(db_text(sql, r, QFS_TAGS));
+	ctx->community = kore_strdup(db_text(sql, r, QFS_COMMUNITY));
+	ctx->related = kore_strdup(db_text(sql, r, QFS_RELATED));
+}
+
+static int
+rs_loaded(struct http_request *req, struct db_ctx *db)
+{
+	struct rs_ctx	*ctx = (struct rs_ctx *)db;
+
+	if (db->nrows != 1) {
+		resp_error(req, 404);
+		return (HTTP_STATE_COMPLETE);
+	}
+	if (!ctx->may && strcmp(ctx->status, "gepubliceerd") != 0) {
+		resp_error(req, 404);
+		return (HTTP_STATE_COMPLETE);
+	}
+	if (!ctx->may || (!ctx->editor &&
+	    strcmp(ctx->status, "gearchiveerd") == 0))
+		return (flow_page(req, ctx->loc, 403, MSG_flow_denied_title,
+		    MSG_flow_restore_denied, ctx->href, MSG_flow_back_article));
+	if (flow_num(ctx->base) != ctx->revision)
+		return (flow_page(req, ctx->loc, 409, MSG_flow_conflict_title,
+		    MSG_flow_restore_stale, ctx->hist, MSG_flow_back_history));
+	if (!ctx->found)
+		return (flow_page(req, ctx->loc, 404, MSG_err_404_title,
+		    MSG_flow_restore_unknown, ctx->hist,
+		    MSG_flow_back_history));
+	if (flow_num(ctx->rev) == ctx->revision)
+		return (flow_page(req, ctx->loc, 400, MSG_flow_bad_title,
+		    MSG_flow_restore_current, ctx->hist,
+		    MSG_flow_back_history));
+	/* Rendered again: links and headings as today's code makes them. */
+	if (md_doc_render(&ctx->doc, ctx->body, strlen(ctx->body),
+	    flow_base()) == -1)
+		return (flow_page(req, ctx->loc, 400, MSG_flow_bad_title,
+		    MSG_flow_restore_too_big, ctx->hist,
+		    MSG_flow_back_history));
+	(void)snprintf(ctx->words, sizeof(ctx->words), "%zu", ctx->doc.words);
+	db->params[0] = ctx->id;
+	db->params[1] = ctx->base;
+	db->params[2] = db->user.id;
+	db->params[3] = ctx->title;
+	db->params[4] = ctx->summary;
+	db->params[5] = ctx->body;
+	db->params[6] = sbuf_cstr(&ctx->doc.html);
+	db->params[7] = sbuf_cstr(&ctx->doc.toc);
+	db->params[8] = ctx->words;
+	db->params[9] = ctx->slug;
+	db->params[10] = ctx->themes;
+	db->params[11] = ctx->tags;
+	db->params[12] = ctx->community;
+	db->params[13] = sbuf_cstr(&ctx->doc.links);
+	db->params[14] = ctx->related;
+	db->params[15] = ctx->rev;
+	db->fail = rs_fail;
+	return (db_chain(req, db, &q_flow_restore, rs_row, rs_done));
+}
+
+static void
+rs_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct rs_ctx	*ctx = (struct rs_ctx *)db;
+
+	ctx->conflict = strcmp(db_text(sql, r, QFSV_CONFLICT), "t") == 0;
+}
+
+/* item_save() refused after all (rights changed since the check). */
+static int
+rs_fail(struct http_request *req, struct db_ctx *db, int status)
+{
+	struct rs_ctx	*ctx = (struct rs_ctx *)db;
+
+	if (status == 403)
+		return (flow_page(req, ctx->loc, 403, MSG_flow_denied_title,
+		    MSG_flow_restore_denied, ctx->href, MSG_flow_back_article));
+	resp_error(req, status);
+	return (HTTP_STATE_COMPLETE);
+}
+
+static int
+rs_done(struct http_request *req, struct db_ctx *db)
+{
+	struct rs_ctx	*ctx = (struct rs_ctx *)db;
+	char		 to[FLOW_HREF_MAX + 32];
+
+	if (db->nrows != 1) {
+		resp_error(req, 404);
+		return (HTTP_STATE_COMPLETE);
+	}
+	/* Someone saved between our check and item_save's lock. */
+	if (ctx->conflict)
+		return (flow_page(req, ctx->loc, 409, MSG_flow_conflict_title,
+		    MSG_flow_restore_stale, ctx->hist, MSG_flow_back_history));
+	(void)snprintf(to, sizeof(to), "%s?gedaan=hersteld", ctx->href);
+	resp_redirect(req, to);
+	return (HTTP_STATE_COMPLETE);
+}
+
+static void
+rs_free(struct http_request *req)
+{
+	struct rs_ctx	*ctx = http_state_get(req);
+
+	md_doc_free(&ctx->doc);
+	kore_free(ctx->title);
+	kore_free(ctx->summary);
+	kore_free(ctx->body);
+	kore_free(ctx->themes);
+	kore_free(ctx->tags);
+	kore_free(ctx->community);
+	kore_free(ctx->related);
 }

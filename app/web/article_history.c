@@ -7,16 +7,12 @@
  *   GET  /artikelen/<slug>/verschil       ?van=N&naar=M: title, summary
  *                                         and body compared (diff_html)
  *   GET  /artikelen/<slug>/versies/<N>    one revision's source
- *   POST /artikelen/<slug>/herstellen     rev, base: the old text saved
- *                                         again as a new revision
  *
+ * (Restoring, POST /herstellen, is a write: web/article_flow.c.)
  * Only those who may edit the article (authors, owner, editors:
  * item_may_edit() in SQL) see revisions; others get 403 on a published
  * article and 404 on any other, so drafts stay unknown. Visitors are
  * sent to sign in for a published one (they may be its author).
- * Restoring goes through item_save() like any edit: a stale base is
- * nothing written and a 409 page; the audit row 'versie_herstellen' is
- * written by item_save() in the same statement.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +24,6 @@
 #include "app.h"
 #include "core/diff.h"
 #include "core/html.h"
-#include "core/md.h"
 #include "core/path.h"
 #include "db/q_flow.h"
 #include "web/auth.h"
@@ -37,8 +32,6 @@
 #include "web/view.h"
 
 #define HIST_PREFIX	"/artikelen/"
-#define HIST_BASE_MAX	200
-#define HIST_BASE_DEFAULT "http://127.0.0.1:8080"
 #define HIST_REV_MAX	999999999	/* v_num: at most 9 digits */
 #define HIST_HREF_MAX	(PATH_SLUG_MAX + 96)
 
@@ -114,37 +107,9 @@ struct rv_src {
 	long		 restored;
 };
 
-struct rs_ctx {
-	struct db_ctx	 db;
-	enum locale	 loc;
-	char		 slug[PATH_SLUG_MAX + 1];
-	int		 badslug;
-	const char	*rev;
-	const char	*base;
-	char		 id[24];
-	char		 status[16];
-	long		 revision;
-	int		 may;
-	int		 editor;
-	int		 found;
-	int		 conflict;
-	char		*title;
-	char		*summary;
-	char		*body;
-	char		*themes;
-	char		*tags;
-	char		*community;
-	char		*related;
-	char		 words[24];
-	struct md_doc	 doc;
-	char		 href[HIST_HREF_MAX];
-	char		 hist[HIST_HREF_MAX];
-};
-
 static int	hist_slug(const char *, char *, size_t);
 static long	hist_num(const char *);
 static int	hist_raw_arg(const char *, const char *);
-static const char *hist_base(void);
 static int	hist_page(struct http_request *, enum locale, int,
 		    enum msg_id, enum msg_id, const char *, enum msg_id);
 static void	hist_head_row(struct hist_head *, const char *,
@@ -179,14 +144,6 @@ static int	rv_start(struct http_request *, struct db_ctx *);
 static void	rv_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	rv_done(struct http_request *, struct db_ctx *);
 static void	rv_free(struct http_request *);
-
-static int	rs_checked(struct http_request *, struct db_ctx *);
-static void	rs_src_row(struct db_ctx *, struct kore_pgsql *, int);
-static int	rs_loaded(struct http_request *, struct db_ctx *);
-static void	rs_row(struct db_ctx *, struct kore_pgsql *, int);
-static int	rs_fail(struct http_request *, struct db_ctx *, int);
-static int	rs_done(struct http_request *, struct db_ctx *);
-static void	rs_free(struct http_request *);
 
 /* ---- shared ------------------------------------------------------------ */
 
@@ -247,32 +204,6 @@ hist_raw_arg(const char *qs, const char *name)
 		qs++;
 	}
 	return (0);
-}
-
-/*
- * BRON_BASE_URL once, without a trailing slash (as web/reset.c reads
- * it): links in a restored body to this site's own URLs are items.
- */
-static const char *
-hist_base(void)
-{
-	static char	 base[HIST_BASE_MAX + 1];
-	static int	 done;
-	const char	*v;
-	size_t		 n;
-
-	if (done)
-		return (base);
-	done = 1;
-	v = getenv("BRON_BASE_URL");
-	if (v == NULL || *v == '\0' || strlen(v) > HIST_BASE_MAX ||
-	    (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0))
-		v = HIST_BASE_DEFAULT;
-	(void)kore_strlcpy(base, v, sizeof(base));
-	n = strlen(base);
-	while (n > 0 && base[n - 1] == '/')
-		base[--n] = '\0';
-	return (base);
 }
 
 /* A page that says why, with a link back (to back, or all articles). */
@@ -431,7 +362,8 @@ hi_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
 	static const char	 checked[] = " checked";
 	struct hi_ctx		*ctx = (struct hi_ctx *)db;
-	struct sbuf		 ver, cur, restored, author, from, to, rest, lbl;
+	struct sbuf		 ver, cur, restored, author, from, to;
+	struct sbuf		 rest, lbl;
 	const char		*rev;
 	long			 n;
 	int			 rc, pick;
@@ -1023,8 +955,8 @@ rv_done(struct http_request *req, struct db_ctx *db)
 		    ctx->slug, ctx->rev - 1, ctx->rev);
 		const struct tpl_bind	b[] = {
 			{ "href", sbuf_cstr(&href), TPL_TEXT },
-			{ "label", i18n_get(ctx->loc, MSG_flow_rev_compare_prev),
-			    TPL_TEXT },
+			{ "label", i18n_get(ctx->loc,
+			    MSG_flow_rev_compare_prev), TPL_TEXT },
 		};
 		rc |= view_append(&cmp, VIEW_history_revision_compare,
 		    ctx->loc, b, NBINDS(b));
@@ -1101,191 +1033,4 @@ rv_free(struct http_request *req)
 	kore_free(ctx->at_shown);
 	kore_free(ctx->note);
 	sbuf_free(&ctx->author);
-}
-
-/* ---- POST /artikelen/<slug>/herstellen ---------------------------------- */
-
-int
-article_restore(struct http_request *req)
-{
-	struct rs_ctx	*ctx;
-	char		*v;
-
-	if (!http_state_exists(req)) {
-		http_populate_post(req);
-		ctx = http_state_create(req, sizeof(*ctx), rs_free);
-		ctx->loc = resp_locale(req);
-		md_doc_init(&ctx->doc);
-		ctx->badslug = hist_slug(req->path, ctx->slug,
-		    sizeof(ctx->slug)) == -1;
-		(void)snprintf(ctx->href, sizeof(ctx->href), "/artikelen/%s",
-		    ctx->slug);
-		(void)snprintf(ctx->hist, sizeof(ctx->hist),
-		    "/artikelen/%s/geschiedenis", ctx->slug);
-		ctx->rev = ctx->base = "";
-		if (http_argument_get_string(req, "rev", &v))
-			ctx->rev = v;
-		if (http_argument_get_string(req, "base", &v))
-			ctx->base = v;
-		db_start(req, &ctx->db, NULL, NULL, rs_checked);
-	}
-	return (db_run(req));
-}
-
-static int
-rs_checked(struct http_request *req, struct db_ctx *db)
-{
-	struct rs_ctx	*ctx = (struct rs_ctx *)db;
-
-	if (!auth_require(req, db, ROLE_LID))
-		return (HTTP_STATE_COMPLETE);
-	if (!auth_post_ok(req, db))
-		return (hist_page(req, ctx->loc, 403, MSG_err_403_title,
-		    MSG_flow_csrf_text, ctx->badslug ? NULL : ctx->hist,
-		    MSG_flow_back_history));
-	if (ctx->badslug) {
-		resp_error(req, 404);
-		return (HTTP_STATE_COMPLETE);
-	}
-	if (hist_num(ctx->rev) < 1 || hist_num(ctx->base) < 1)
-		return (hist_page(req, ctx->loc, 400, MSG_flow_bad_title,
-		    MSG_flow_restore_bad, ctx->hist, MSG_flow_back_history));
-	db->params[0] = ctx->slug;
-	db->params[1] = db->user.id;
-	db->params[2] = ctx->rev;
-	return (db_chain(req, db, &q_flow_restore_src, rs_src_row,
-	    rs_loaded));
-}
-
-static void
-rs_src_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
-{
-	struct rs_ctx	*ctx = (struct rs_ctx *)db;
-
-	(void)kore_strlcpy(ctx->id, db_text(sql, r, QFS_ID), sizeof(ctx->id));
-	(void)kore_strlcpy(ctx->status, db_text(sql, r, QFS_STATUS),
-	    sizeof(ctx->status));
-	ctx->revision = strtol(db_text(sql, r, QFS_REVISION), NULL, 10);
-	ctx->may = strcmp(db_text(sql, r, QFS_MAY), "t") == 0;
-	ctx->editor = strcmp(db_text(sql, r, QFS_EDITOR), "t") == 0;
-	ctx->found = strcmp(db_text(sql, r, QFS_FOUND), "t") == 0;
-	if (!ctx->found)
-		return;
-	ctx->title = kore_strdup(db_text(sql, r, QFS_TITLE));
-	ctx->summary = kore_strdup(db_text(sql, r, QFS_SUMMARY));
-	ctx->body = kore_strdup(db_text(sql, r, QFS_BODY));
-	ctx->themes = kore_strdup(db_text(sql, r, QFS_THEMES));
-	ctx->tags = kore_strdup(db_text(sql, r, QFS_TAGS));
-	ctx->community = kore_strdup(db_text(sql, r, QFS_COMMUNITY));
-	ctx->related = kore_strdup(db_text(sql, r, QFS_RELATED));
-}
-
-static int
-rs_loaded(struct http_request *req, struct db_ctx *db)
-{
-	struct rs_ctx	*ctx = (struct rs_ctx *)db;
-
-	if (db->nrows != 1) {
-		resp_error(req, 404);
-		return (HTTP_STATE_COMPLETE);
-	}
-	if (!ctx->may && strcmp(ctx->status, "gepubliceerd") != 0) {
-		resp_error(req, 404);
-		return (HTTP_STATE_COMPLETE);
-	}
-	if (!ctx->may || (!ctx->editor &&
-	    strcmp(ctx->status, "gearchiveerd") == 0))
-		return (hist_page(req, ctx->loc, 403, MSG_flow_denied_title,
-		    MSG_flow_restore_denied, ctx->href, MSG_flow_back_article));
-	if (hist_num(ctx->base) != ctx->revision)
-		return (hist_page(req, ctx->loc, 409, MSG_flow_conflict_title,
-		    MSG_flow_restore_stale, ctx->hist, MSG_flow_back_history));
-	if (!ctx->found)
-		return (hist_page(req, ctx->loc, 404, MSG_err_404_title,
-		    MSG_flow_restore_unknown, ctx->hist,
-		    MSG_flow_back_history));
-	if (hist_num(ctx->rev) == ctx->revision)
-		return (hist_page(req, ctx->loc, 400, MSG_flow_bad_title,
-		    MSG_flow_restore_current, ctx->hist,
-		    MSG_flow_back_history));
-	/* Rendered again: links and headings as today's code makes them. */
-	if (md_doc_render(&ctx->doc, ctx->body, strlen(ctx->body),
-	    hist_base()) == -1)
-		return (hist_page(req, ctx->loc, 400, MSG_flow_bad_title,
-		    MSG_flow_restore_too_big, ctx->hist,
-		    MSG_flow_back_history));
-	(void)snprintf(ctx->words, sizeof(ctx->words), "%zu", ctx->doc.words);
-	db->params[0] = ctx->id;
-	db->params[1] = ctx->base;
-	db->params[2] = db->user.id;
-	db->params[3] = ctx->title;
-	db->params[4] = ctx->summary;
-	db->params[5] = ctx->body;
-	db->params[6] = sbuf_cstr(&ctx->doc.html);
-	db->params[7] = sbuf_cstr(&ctx->doc.toc);
-	db->params[8] = ctx->words;
-	db->params[9] = ctx->slug;
-	db->params[10] = ctx->themes;
-	db->params[11] = ctx->tags;
-	db->params[12] = ctx->community;
-	db->params[13] = sbuf_cstr(&ctx->doc.links);
-	db->params[14] = ctx->related;
-	db->params[15] = ctx->rev;
-	db->fail = rs_fail;
-	return (db_chain(req, db, &q_flow_restore, rs_row, rs_done));
-}
-
-static void
-rs_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
-{
-	struct rs_ctx	*ctx = (struct rs_ctx *)db;
-
-	ctx->conflict = strcmp(db_text(sql, r, QFSV_CONFLICT), "t") == 0;
-}
-
-/* item_save() refused after all (rights changed since the check). */
-static int
-rs_fail(struct http_request *req, struct db_ctx *db, int status)
-{
-	struct rs_ctx	*ctx = (struct rs_ctx *)db;
-
-	if (status == 403)
-		return (hist_page(req, ctx->loc, 403, MSG_flow_denied_title,
-		    MSG_flow_restore_denied, ctx->href, MSG_flow_back_article));
-	resp_error(req, status);
-	return (HTTP_STATE_COMPLETE);
-}
-
-static int
-rs_done(struct http_request *req, struct db_ctx *db)
-{
-	struct rs_ctx	*ctx = (struct rs_ctx *)db;
-	char		 to[HIST_HREF_MAX + 32];
-
-	if (db->nrows != 1) {
-		resp_error(req, 404);
-		return (HTTP_STATE_COMPLETE);
-	}
-	/* Someone saved between our check and item_save's lock. */
-	if (ctx->conflict)
-		return (hist_page(req, ctx->loc, 409, MSG_flow_conflict_title,
-		    MSG_flow_restore_stale, ctx->hist, MSG_flow_back_history));
-	(void)snprintf(to, sizeof(to), "%s?gedaan=hersteld", ctx->href);
-	resp_redirect(req, to);
-	return (HTTP_STATE_COMPLETE);
-}
-
-static void
-rs_free(struct http_request *req)
-{
-	struct rs_ctx	*ctx = http_state_get(req);
-
-	md_doc_free(&ctx->doc);
-	kore_free(ctx->title);
-	kore_free(ctx->summary);
-	kore_free(ctx->body);
-	kore_free(ctx->themes);
-	kore_free(ctx->tags);
-	kore_free(ctx->community);
-	kore_free(ctx->related);
 }
