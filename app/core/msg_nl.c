@@ -128,6 +128,10 @@ const char *const msg_nl[MSG__MAX] = {
 	[MSG_err_405_title] = "Dit kan hier niet",
 	[MSG_err_405_text] = "Deze pagina ondersteunt deze actie niet. Ga "
 	    "terug en probeer het opnieuw.",
+	[MSG_err_409_title] = "Dit kan nu niet",
+	[MSG_err_409_text] = "Iemand heeft dit intussen veranderd, of het staat al zo. Laad de pagina opnieuw en kijk of je actie nog nodig is.",
+	[MSG_nav_my_articles] = "Mijn artikelen",
+	[MSG_nav_redactie] = "Redactie",
 	[MSG_err_413_title] = "Dat is te groot",
 	[MSG_err_413_text] = "Wat je stuurde is groter dan Bron aankan. "
 	    "Maak het kleiner en probeer het opnieuw.",

@@ -46,6 +46,10 @@ static const struct {
 	{ "community", MSG_edit_community_label },
 	{ "owner", MSG_edit_owner_label },
 	{ "related", MSG_edit_related_label },
+	/* Review and diff (issue 5). */
+	{ "decision", MSG_flow_decision_legend },
+	{ "van", MSG_flow_diff_from_label },
+	{ "naar", MSG_flow_diff_to_label },
 };
 
 static const char *

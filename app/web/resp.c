@@ -124,6 +124,10 @@ resp_error(struct http_request *req, int status)
 		title = MSG_err_405_title;
 		text = MSG_err_405_text;
 		break;
+	case 409:
+		title = MSG_err_409_title;
+		text = MSG_err_409_text;
+		break;
 	case 413:
 		title = MSG_err_413_title;
 		text = MSG_err_413_text;

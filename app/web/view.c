@@ -113,7 +113,14 @@ usermenu(struct sbuf *out, struct http_request *req, enum locale loc,
 	}
 	sbuf_init(&admin);
 	rc = 0;
-	if (u->role == ROLE_BEHEERDER) {
+	if (u->role == ROLE_REDACTEUR || u->role == ROLE_BEHEERDER) {
+		const struct tpl_bind	b[] = {
+			{ "redactie_cur", CUR("/redactie"), TPL_TRUSTED_HTML },
+		};
+		rc = view_append(&admin, VIEW_usermenu_editor, loc, b,
+		    NBINDS(b));
+	}
+	if (rc == 0 && u->role == ROLE_BEHEERDER) {
 		const struct tpl_bind	b[] = {
 			{ "admin_cur", navcur != NULL &&
 			    strncmp(navcur, "/beheer", 7) == 0 ?
@@ -125,6 +132,8 @@ usermenu(struct sbuf *out, struct http_request *req, enum locale loc,
 	{
 		const struct tpl_bind	b[] = {
 			{ "account_cur", CUR("/account"), TPL_TRUSTED_HTML },
+			{ "mine_cur", CUR("/account/artikelen"),
+			    TPL_TRUSTED_HTML },
 			{ "name", u->name, TPL_TEXT },
 			{ "csrf", csrf, TPL_TEXT },
 			{ "admin", sbuf_cstr(&admin), TPL_TRUSTED_HTML },
