@@ -26,7 +26,7 @@ extern const struct db_query	q_admin_unblock;
 
 /* Columns of q_admin_audit. */
 enum { QAA_AT, QAA_ACTION, QAA_ACTOR_ID, QAA_ACTOR_NAME, QAA_TARGET_ID,
-    QAA_TARGET_NAME, QAA_DETAIL, QAA_TOTAL };
+    QAA_TARGET_NAME, QAA_TARGET_HREF, QAA_DETAIL, QAA_TOTAL };
 /* $1 action or '', $2 offset, $3 limit */
 extern const struct db_query	q_admin_audit;
 

@@ -210,8 +210,10 @@ import_theme(PGconn *db, const char *path, const struct front *f,
 	p[4] = html;
 	p[5] = front_get(f, "position") ? front_get(f, "position") : "0";
 	/*
-	 * A theme an editor merged into another (its slug is an alias now)
-	 * is not made again: its items and links live on the other one.
+	 * content/themas seeds the list once: after that the editors own
+	 * it (/redactie/themas), so an existing theme is left as they made
+	 * it, and one they merged into another (its slug is an alias now)
+	 * is not made again.
 	 */
 	return (exec(db,
 	    "INSERT INTO theme (slug, title, summary, body_md, body_html,"
@@ -219,14 +221,7 @@ import_theme(PGconn *db, const char *path, const struct front *f,
 	    " $5::text, $6::integer"
 	    " WHERE NOT EXISTS (SELECT 1 FROM theme_alias"
 	    "  WHERE slug = $1::text)"
-	    " ON CONFLICT (slug) DO UPDATE SET title = EXCLUDED.title,"
-	    " summary = EXCLUDED.summary, body_md = EXCLUDED.body_md,"
-	    " body_html = EXCLUDED.body_html, position = EXCLUDED.position,"
-	    " updated_at = now()"
-	    " WHERE (theme.title, theme.summary, theme.body_md,"
-	    " theme.body_html, theme.position) IS DISTINCT FROM"
-	    " (EXCLUDED.title, EXCLUDED.summary, EXCLUDED.body_md,"
-	    " EXCLUDED.body_html, EXCLUDED.position)", 6, p));
+	    " ON CONFLICT (slug) DO NOTHING", 6, p));
 }
 
 static int

@@ -185,7 +185,7 @@ static void	audit_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	audit_done(struct http_request *, struct db_ctx *);
 static int	audit_render(struct http_request *, struct adm_list *, int);
 static int	audit_who(struct sbuf *, enum locale, const char *,
-		    const char *);
+		    const char *, const char *);
 
 /* GET /beheer */
 int
@@ -821,31 +821,36 @@ audit_start(struct http_request *req, struct db_ctx *db)
 	return (db_chain(req, db, &q_admin_audit, audit_row, audit_done));
 }
 
-/* An account in the log: a profile link, or "systeem" for no account. */
+/*
+ * Who or what a log row names: a link (an account's profile, an item,
+ * a theme), "systeem" for no account, "voormalig lid" for a deleted
+ * account, and "#id" for an item or theme that no longer exists.
+ */
 static int
 audit_who(struct sbuf *out, enum locale loc, const char *id,
-    const char *name)
+    const char *name, const char *href)
 {
-	struct sbuf	href;
-	int		rc;
+	int	rc;
 
 	if (*id == '\0') {
 		html_text(out, i18n_get(loc, MSG_admin_system),
 		    strlen(i18n_get(loc, MSG_admin_system)));
 		return (0);
 	}
+	if (*href == '\0') {
+		sbuf_putc(out, '#');
+		html_text(out, id, strlen(id));
+		return (0);
+	}
 	if (*name == '\0')
 		name = i18n_get(loc, MSG_former_member);
-	sbuf_init(&href);
-	sbuf_printf(&href, "/mensen/%s", id);
 	{
 		const struct tpl_bind	b[] = {
-			{ "href", sbuf_cstr(&href), TPL_TEXT },
+			{ "href", href, TPL_TEXT },
 			{ "label", name, TPL_TEXT },
 		};
 		rc = view_append(out, VIEW_admin_link, loc, b, NBINDS(b));
 	}
-	sbuf_free(&href);
 	return (rc);
 }
 
@@ -853,7 +858,7 @@ static void
 audit_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
 	struct adm_list	*ctx = (struct adm_list *)db;
-	struct sbuf	 actor, target;
+	struct sbuf	 actor, target, href;
 	const char	*tid;
 	int		 rc;
 
@@ -861,12 +866,15 @@ audit_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		ctx->total = strtol(db_text(sql, r, QAA_TOTAL), NULL, 10);
 	sbuf_init(&actor);
 	sbuf_init(&target);
+	sbuf_init(&href);
+	sbuf_printf(&href, "/mensen/%s", db_text(sql, r, QAA_ACTOR_ID));
 	rc = audit_who(&actor, ctx->loc, db_text(sql, r, QAA_ACTOR_ID),
-	    db_text(sql, r, QAA_ACTOR_NAME));
+	    db_text(sql, r, QAA_ACTOR_NAME), sbuf_cstr(&href));
 	tid = db_text(sql, r, QAA_TARGET_ID);
 	if (*tid != '\0')
 		rc |= audit_who(&target, ctx->loc, tid,
-		    db_text(sql, r, QAA_TARGET_NAME));
+		    db_text(sql, r, QAA_TARGET_NAME),
+		    db_text(sql, r, QAA_TARGET_HREF));
 	{
 		const struct tpl_bind	b[] = {
 			{ "at", db_text(sql, r, QAA_AT), TPL_TEXT },
@@ -882,6 +890,7 @@ audit_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	}
 	sbuf_free(&actor);
 	sbuf_free(&target);
+	sbuf_free(&href);
 }
 
 static int
