@@ -27,8 +27,6 @@ extern const struct db_query	q_community_list;
 /* q_theme.c */
 enum { QT_ID, QT_SLUG, QT_TITLE, QT_SUMMARY, QT_BODY };
 extern const struct db_query	q_theme_list;
-extern const struct db_query	q_theme_show;	/* $1 slug */
-extern const struct db_query	q_theme_items;	/* $1 theme id */
 
 /* q_goal.c */
 enum { QG_SLUG, QG_TITLE, QG_SUMMARY, QG_PACE, QG_BODY, QG_THEME_SLUG,

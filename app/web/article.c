@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <kore/kore.h>
 #include <kore/http.h>
@@ -24,6 +25,8 @@
 #include "core/html.h"
 #include "core/md.h"
 #include "core/path.h"
+#include "core/pcache.h"
+#include "db/q.h"
 #include "web/article.h"
 #include "web/fv.h"
 #include "web/kind.h"
@@ -46,6 +49,10 @@ struct art_ctx {
 	char			 slug[PATH_SLUG_MAX + 1];
 	const char		*gedaan;
 	struct article_rows	 rows;
+	/* Visitors: the content generation and the page's cache key. */
+	long long		 gen;
+	int			 gen_ok;
+	char			 key[PCACHE_KEY_MAX + 1];
 };
 
 /* The list page. */
@@ -99,6 +106,9 @@ static const enum msg_id	sort_msgs[] = {
 };
 
 static int	show_start(struct http_request *, struct db_ctx *);
+static int	show_query(struct http_request *, struct db_ctx *);
+static void	gen_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	gen_done(struct http_request *, struct db_ctx *);
 static void	show_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	show_done(struct http_request *, struct db_ctx *);
 static int	personal(struct sbuf *, struct art_ctx *);
@@ -603,15 +613,68 @@ article_show(struct http_request *req)
 	return (db_run(req));
 }
 
-/* The session is known: who reads decides what may be seen. */
+/*
+ * The session is known: who reads decides what may be seen. Visitors
+ * all see the same published page, so theirs comes from the worker's
+ * page cache (core/pcache.h) when the content generation has not moved
+ * since it was rendered: one trivial query instead of the page's own.
+ */
 static int
 show_start(struct http_request *req, struct db_ctx *db)
+{
+	if (!db->user.loaded)
+		return (db_chain(req, db, &q_content_gen, gen_row, gen_done));
+	return (show_query(req, db));
+}
+
+static int
+show_query(struct http_request *req, struct db_ctx *db)
 {
 	struct art_ctx	*ctx = (struct art_ctx *)db;
 
 	db->params[0] = ctx->slug;
 	db->params[1] = db->user.loaded ? db->user.id : "";
 	return (db_chain(req, db, &q_article_page, show_row, show_done));
+}
+
+static void
+gen_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct art_ctx	*ctx = (struct art_ctx *)db;
+	char		*end;
+
+	errno = 0;
+	ctx->gen = strtoll(db_text(sql, r, 0), &end, 10);
+	ctx->gen_ok = errno == 0 && *end == '\0';
+}
+
+static int
+gen_done(struct http_request *req, struct db_ctx *db)
+{
+	struct art_ctx		*ctx = (struct art_ctx *)db;
+	struct pcache_hit	 hit;
+	struct sbuf		 main;
+	time_t			 now;
+	int			 n;
+
+	/*
+	 * The day is in the key: "toe aan controle" is worked out from
+	 * now() when rendered, so no page outlives its day.
+	 */
+	now = time(NULL);
+	n = snprintf(ctx->key, sizeof(ctx->key), "artikel/%s %s %lld",
+	    ctx->slug, i18n_code(ctx->loc), (long long)(now / 86400));
+	if (!ctx->gen_ok || n < 0 || (size_t)n >= sizeof(ctx->key)) {
+		ctx->gen_ok = 0;
+		return (show_query(req, db));
+	}
+	if (!pcache_get(ctx->key, ctx->gen, &hit))
+		return (show_query(req, db));
+	sbuf_init(&main);
+	sbuf_add(&main, hit.body, hit.body_len);
+	view_page_main(req, 200, ctx->loc, hit.title, ARTICLE_PATH, &main);
+	sbuf_free(&main);
+	return (HTTP_STATE_COMPLETE);
 }
 
 static void
@@ -635,11 +698,16 @@ show_done(struct http_request *req, struct db_ctx *db)
 	sbuf_init(&main);
 	sbuf_init(&title);
 	if (personal(&main, ctx) == -1 ||
-	    article_main(&main, &title, ctx->loc, &ctx->rows) == -1)
+	    article_main(&main, &title, ctx->loc, &ctx->rows) == -1) {
 		resp_error(req, 500);
-	else
+	} else {
+		/* A visitor's page has nothing personal in it. */
+		if (!db->user.loaded && ctx->gen_ok)
+			pcache_put(ctx->key, ctx->gen, main.data, main.len,
+			    sbuf_cstr(&title));
 		view_page_main(req, 200, ctx->loc, sbuf_cstr(&title),
 		    ARTICLE_PATH, &main);
+	}
 	sbuf_free(&main);
 	sbuf_free(&title);
 	return (HTTP_STATE_COMPLETE);

@@ -27,6 +27,8 @@ pages=(
 	"home:/"
 	"404:/bestaat-niet"
 	"list:/artikelen"
+	"article:/artikelen/het-actieplan-best-passende-zorg"
+	"feed:/feeds/artikelen.atom"
 	"themes:/themas"
 	"theme:/themas/kleinschaligheid"
 	"monitor:/monitor"
