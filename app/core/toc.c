@@ -14,7 +14,30 @@
 #include "slug.h"
 #include "toc.h"
 
+/*
+ * Ids the pages themselves use (the .html files in app/views; sorted):
+ * a heading "Inhoud" must not take the layout's skip link id="inhoud".
+ * Ids ending in -title, -hint or -error (the views' naming habit for
+ * headings, hints and field errors) are reserved by rule; other new
+ * page ids belong here. test_toc.c checks layout.html against it.
+ */
+static const char *const reserved[] = {
+	"actie", "besluit", "bio", "body", "community", "cw", "cw-tonen",
+	"cw-vragen", "decision", "decision-goedkeuren",
+	"decision-terugsturen", "editor", "email", "emailadres",
+	"footer-about", "footer-help", "for-whom", "gemeenschap",
+	"goals-fast", "goals-long", "in-short", "inhoud", "into", "kind",
+	"kind-anders", "kind-ervaringsdeskundige", "kind-professional",
+	"lang", "lang-en", "lang-nl", "latest", "naar", "name", "nieuw",
+	"note", "owner", "password", "profiel", "profile-bio",
+	"profile-contrib", "q", "queue-back", "queue-check", "queue-review",
+	"related", "rol", "samenvoegen", "sorteer", "summary", "tag", "tags",
+	"thema", "theme-items", "themes", "title", "van", "voorbeeld",
+	"wachtwoord", "wijzigen"
+};
+
 static char	*toc_text(cmark_node *);
+static int	 toc_cmp(const void *, const void *);
 static int	 toc_used(const struct toc *, size_t, const char *);
 static void	 toc_id(struct toc *, size_t);
 static void	 toc_link(struct sbuf *, const struct toc_entry *);
@@ -59,12 +82,28 @@ toc_text(cmark_node *h)
 	return (s);
 }
 
-/* 1 if one of the first n entries already has this id. */
+static int
+toc_cmp(const void *key, const void *elem)
+{
+	return (strcmp(key, *(const char *const *)elem));
+}
+
+/* 1 if the page or one of the first n entries has this id already. */
 static int
 toc_used(const struct toc *t, size_t n, const char *id)
 {
-	size_t	i;
+	static const char *const suffix[] = { "-title", "-hint", "-error" };
+	size_t	i, len, sl;
 
+	if (bsearch(id, reserved, sizeof(reserved) / sizeof(reserved[0]),
+	    sizeof(reserved[0]), toc_cmp) != NULL)
+		return (1);
+	len = strlen(id);
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		sl = strlen(suffix[i]);
+		if (len >= sl && strcmp(id + len - sl, suffix[i]) == 0)
+			return (1);
+	}
 	for (i = 0; i < n; i++)
 		if (strcmp(t->v[i].id, id) == 0)
 			return (1);
@@ -82,7 +121,10 @@ toc_id(struct toc *t, size_t i)
 	if (slug_make(e->text, base, sizeof(base)) == 0)
 		strcpy(base, "kop");
 	strcpy(e->id, base);
-	/* At most TOC_MAX tries: one of TOC_MAX + 1 numbers is free. */
+	/*
+	 * Fewer than TOC_MAX entries came before and no reserved id ends
+	 * in "-<number>", so one of these TOC_MAX tries is free.
+	 */
 	for (k = 2; toc_used(t, i, e->id) && k <= TOC_MAX + 1; k++)
 		snprintf(e->id, sizeof(e->id), "%s-%u", base, k);
 }

@@ -1,7 +1,10 @@
 /*
  * Table of contents from a document's h2 and h3 headings. Each heading
  * gets an anchor id: the slug of its text (slug.c), "kop" when that is
- * empty, made unique in the document with -2, -3, ... The TOC is an
+ * empty, made unique in the document with -2, -3, ... and never one
+ * the pages use themselves ("inhoud", the skip link's target, and the
+ * others listed in toc.c, or any ending in -title, -hint, -error: a
+ * heading "Inhoud" gets "inhoud-2"). The TOC is an
  * <ol> of links (h3 nested under the h2 before it) whose text is
  * escaped; with fewer than TOC_MIN headings it is empty.
  */
