@@ -4,6 +4,9 @@
  * test greps for it). Links in user content get rel="nofollow noopener
  * ugc": cmark cannot add attributes, so we post-process its own output,
  * where every link starts with the exact bytes "<a href=\"".
+ * md_doc_render parses once and takes everything an item stores from
+ * that one tree: heading ids and TOC (toc.c), Bron links (links.c),
+ * the word count, and the HTML.
  */
 #include <limits.h>
 #include <stdlib.h>
