@@ -469,8 +469,15 @@ aed_loaded(struct http_request *req, struct db_ctx *db)
 			resp_error(req, 404);
 			return (HTTP_STATE_COMPLETE);
 		}
+		/*
+		 * Someone who may not edit gets 404 on a concept or an
+		 * article in review: it does not exist for them (as on the
+		 * article page), so not even its slug leaks. Published and
+		 * archived articles were public: 403.
+		 */
 		if (!ctx->may_edit) {
-			resp_error(req, 403);
+			resp_error(req, strcmp(ctx->status, "concept") == 0 ||
+			    strcmp(ctx->status, "ter_review") == 0 ? 404 : 403);
 			return (HTTP_STATE_COMPLETE);
 		}
 	}

@@ -19,9 +19,22 @@ setup_file() {
 		register "$r" "$e" "Rol $r"
 		set_role "$e" "$r"
 	done
+	# Two articles by {other}: a concept and a published one.
+	draft=$(db -c "SELECT slug FROM item_save('artikel', NULL, NULL,
+	    $other, 'Authz concept', 'Kort', 'Tekst', '<p>Tekst</p>', '', 1,
+	    '', 'authz-concept', '', '', '', NULL, '', '', '', NULL)")
+	read -r pubid pub < <(db -F ' ' -c "SELECT id, slug FROM item_save(
+	    'artikel', NULL, NULL, $other, 'Authz gepubliceerd', 'Kort',
+	    'Tekst', '<p>Tekst</p>', '', 1, '', 'authz-gepubliceerd', '', '',
+	    '', NULL, '', '', '', NULL)")
+	db -c "SELECT item_transition($pubid, (SELECT id FROM account
+	    WHERE role = 'redacteur' ORDER BY id DESC LIMIT 1), 'goedkeuren',
+	    '')" >/dev/null
 	while IFS=$'\t' read -r method path fields c0 c1 c2 c3 c4; do
 		[[ -z "$method" || "$method" == \#* ]] && continue
 		path=${path//\{other\}/$other}
+		path=${path//\{draft\}/$draft}
+		path=${path//\{pub\}/$pub}
 		local want=("$c0" "$c1" "$c2" "$c3" "$c4")
 		for i in "${!roles[@]}"; do
 			r=${roles[$i]}

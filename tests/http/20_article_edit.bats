@@ -276,13 +276,21 @@ base() {
 	member r "Redacteur"
 	set_role "$EMAIL_r" redacteur
 	create a "Van een ander $TAG"
+	# A concept does not exist for others: 404, as an unknown slug.
 	req -b "$(jar b)" "/artikelen/$SLUG/bewerken"
-	[ "$status_code" = 403 ]
+	[ "$status_code" = 404 ]
 	mpost b "/artikelen/$SLUG/bewerken" --form-string "base=1" \
 	    --form-string "action=save" --form-string "title=Gekaapt" \
 	    --form-string "summary=Kort." --form-string "body=Weg."
-	[ "$status_code" = 403 ]
+	[ "$status_code" = 404 ]
 	[ "$(item "$SLUG" "title || '|' || revision")" = "Van een ander $TAG|1" ]
+	# Once published it is public: editing it is refused with 403.
+	db -c "UPDATE item SET status = 'gepubliceerd', published_at = now()
+	    WHERE slug = '$SLUG' AND kind = 'artikel'"
+	req -b "$(jar b)" "/artikelen/$SLUG/bewerken"
+	[ "$status_code" = 403 ]
+	db -c "UPDATE item SET status = 'concept' WHERE slug = '$SLUG'
+	    AND kind = 'artikel'"
 	req -b "$(jar b)" "/artikelen/bestaat-niet-$TAG/bewerken"
 	[ "$status_code" = 404 ]
 
