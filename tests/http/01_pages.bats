@@ -19,9 +19,11 @@ load helpers
 	assert_not_contains 'aria-current="page"'
 }
 
-@test "home page shows friendly empty states while there is no content" {
+@test "home page shows the seed articles and friendly empty states" {
 	req /
-	assert_contains 'Er zijn nog geen artikelen gepubliceerd.'
+	# content/artikelen holds the editors' seed articles.
+	assert_contains 'href="/artikelen/'
+	assert_not_contains 'Er zijn nog geen artikelen gepubliceerd.'
 	assert_contains 'Er zijn nog geen pilots beschreven.'
 	assert_contains 'Er zijn nog geen verhalen gedeeld.'
 	assert_contains 'Er zijn nog geen bronnen gepubliceerd.'
@@ -35,13 +37,19 @@ load helpers
 	[ "$output" = 0 ]
 }
 
-@test "kind lists answer 200 with their empty state and mark the nav item" {
+@test "kind lists answer 200 and mark the nav item; empty kinds say so" {
 	for p in artikelen pilots masterminds verhalen bronnen; do
 		req "/$p"
 		[ "$status_code" = 200 ]
 		assert_html_headers
 		assert_contains "<a href=\"/$p\" aria-current=\"page\">"
-		assert_contains 'class="empty-state"'
+		if [ "$p" = artikelen ]; then
+			# The seed articles from content/artikelen.
+			assert_contains 'href="/artikelen/'
+			assert_not_contains 'class="empty-state"'
+		else
+			assert_contains 'class="empty-state"'
+		fi
 	done
 }
 
@@ -59,6 +67,10 @@ load helpers
 	req /themas/kleinschaligheid
 	[ "$status_code" = 200 ]
 	assert_contains '<h1>Kleinschaligheid</h1>'
+	assert_contains 'href="/artikelen/jeugdzorgplus-thuis"'
+	# No seed article is on this theme yet.
+	req /themas/welbevinden-van-professionals
+	[ "$status_code" = 200 ]
 	assert_contains 'Er staat nog niets over dit thema op Bron.'
 	req /themas/bestaat-niet
 	[ "$status_code" = 404 ]
