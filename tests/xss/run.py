@@ -19,7 +19,8 @@ Every page met on the way and every view afterwards goes through check.py.
 Each field carries a marker (§t07§: field t of payload 7) so the figure
 counts only the payload × field × view combinations a page really showed.
 
-  run.py [--out results.json] [--limit N] [--only VIEW]
+  run.py [--out results.json] [--limit N] [--only VIEW] [--review-copies]
+  run.py --accounts accounts.json
 Output: one line per view kind, then the figure; exit 1 when anything is
 dangerous or a step failed. results.json holds the findings per view, the
 figure and the list of view URLs (with the account that sees each) for the
@@ -233,6 +234,7 @@ class Run:
         self.browser = []        # {'who', 'path', 'view'} for the browser test
         self.errors = []
         self.pages = 0
+        self.copies = []         # ids of the review copies (--review-copies)
 
     # Check one page; count the payload × field markers it shows.
     def check(self, view, resp, expect_ctl=None, feed=False, who=None, browse=True):
@@ -343,7 +345,8 @@ def save_article(run, who, path, f, themes, extra, view):
         for k in bad:
             i = re.search(r'§.(\d\d)§', f[k])
             run.rejected.append(f'{k} of payload {i.group(1) if i else "?"}')
-            f[k] = re.match(r'§.\d\d§', f[k]).group(0) if re.match(r'§.\d\d§', f[k]) else 'x'
+            m = re.search(r'§.\d\d§', f[k])
+            f[k] = m.group(0) if m else 'x'
     raise StepFailed(f'save {path}: still refused after 4 tries')
 
 
@@ -406,13 +409,20 @@ def status_post(who, slug, action):
 
 
 def review(run, ed, slug, decision, note):
+    """The editor's decision with the payload as note; a refused note is
+    checked on the error page, then sent as its bare marker."""
     path = f'/artikelen/{slug}/beoordelen'
     g = expect(ed.get(path), (200,), f'GET {path}')
-    run.check('beoordelen', g, who='editor')
+    # Not for the browser: the page is gone (409) once the decision is in.
+    run.check('beoordelen', g, who='editor', browse=False)
     r = ed.post_multipart(path, [('_csrf', csrf_of(g.text)), ('decision', decision),
                                  ('note', note)])
     if r.status == 400:
         run.check('beoordelen (fout)', r, {'note': note}, who='editor', browse=False)
+        if 'note' in invalid_fields(r.text):
+            run.rejected.append(f'{decision} note of {slug}')
+            r = ed.post_multipart(path, [('_csrf', csrf_of(g.text)), ('decision', decision),
+                                         ('note', note.split(' ', 1)[0])])
     return expect(r, (303,), f'{decision} {slug}')
 
 
@@ -420,6 +430,7 @@ def main(argv):
     out = None
     limit = None
     only = None
+    copies = False
     it = iter(argv)
     for a in it:
         if a == '--out':
@@ -428,6 +439,8 @@ def main(argv):
             limit = int(next(it))
         elif a == '--only':
             only = set(next(it).split(','))
+        elif a == '--review-copies':
+            copies = True
         elif a == '--accounts':
             return accounts_only(next(it))
     payloads = load_payloads()
@@ -574,6 +587,20 @@ def main(argv):
         run.get('redactie', editor, '/redactie')
         run.get('mijn artikelen', member, '/account/artikelen')
         run.get('themabeheer', editor, '/redactie/themas')
+
+        # 7. For the browser: a copy of each article waiting for review, so
+        # the review page still opens (the caller deletes them afterwards).
+        if copies:
+            for a in arts_ok:
+                try:
+                    r, _ = save_article(run, member, '/artikelen/nieuw', a['f1'],
+                                        [a['theme']] if a.get('theme') else [], (), 'bewerken')
+                    s = slug_from(r.location())
+                    status_post(member, s, 'indienen')
+                    run.get('beoordelen', editor, f'/artikelen/{s}/beoordelen')
+                    run.copies.append(psql("SELECT id FROM item WHERE kind = 'artikel' AND slug = :'a1';", s))
+                except StepFailed as e:
+                    run.fail(str(e))
         cookies = jar_json(member, editor)
     except StepFailed as e:
         run.fail(str(e))
@@ -588,13 +615,23 @@ def jar_json(*clients):
 
 
 def accounts_only(out):
-    """A member and an editor, signed in: their cookies for the browser."""
+    """A member and an editor, signed in (their cookies for the browser),
+    and one plain article of the member's waiting for review."""
     member = register('lid')
     editor = register('redacteur')
     editor.role, member.role = 'editor', 'member'
     psql("UPDATE account SET role = 'redacteur' WHERE email = :'a1';", editor.email)
+    f = {'title': f'Artikel ter review {int(time.time()) % 1000000}',
+         'summary': 'Een kort artikel dat op een besluit van de redactie wacht.',
+         'body': '## Waarom\n\nEen alinea met **vette** tekst.\n\n## Hoe\n\n- een\n- twee\n',
+         'tags': 'toets', 'note': 'Eerste versie'}
+    r, f = save_article(Run([]), member, '/artikelen/nieuw', f, [], (), 'bewerken')
+    slug = slug_from(r.location())
+    status_post(member, slug, 'indienen')
+    data = jar_json(member, editor)
+    data['review_slug'] = slug
     with open(out, 'w', encoding='utf-8') as fh:
-        json.dump(jar_json(member, editor), fh, indent=1)
+        json.dump(data, fh, indent=1)
     return 0
 
 
@@ -628,7 +665,8 @@ def report(run, n, out, cookies, t0):
             json.dump({'figure': figure, 'dangerous': dangerous, 'errors': run.errors,
                        'payloads': n, 'views': run.views, 'rejected': run.rejected,
                        'seen': sorted([i, f, vw] for (i, f, vw) in run.seen),
-                       'browser': run.browser, 'cookies': cookies, 'base': BASE}, fh,
+                       'browser': run.browser, 'copies': run.copies,
+                       'cookies': cookies, 'base': BASE}, fh,
                       ensure_ascii=False, indent=1)
     return 1 if dangerous or run.errors else 0
 
