@@ -84,6 +84,9 @@ EOF
 @test "R2 view: /redactie is inert" { view redactie t; }
 @test "R2 view: /account/artikelen is inert" { view "mijn artikelen" tf; }
 @test "R2 view: theme management is inert" { view themabeheer T; }
+@test "R2 view: search results and typed queries are inert" { view zoeken ts; }
+@test "R2 view: the author's public profile is inert" { view profiel t; }
+@test "R2 view: the home page is inert" { view home t; }
 
 @test "R2 figure: payloads × fields × views, 0 dangerous" {
 	run python3 - "$XSS_OUT" <<'EOF'

@@ -587,6 +587,15 @@ def main(argv):
         run.get('redactie', editor, '/redactie')
         run.get('mijn artikelen', member, '/account/artikelen')
         run.get('themabeheer', editor, '/redactie/themas')
+        # Search: results of every payload, and each payload typed as a query.
+        for q in ('alert', 'script', 'klik', 'javascript'):
+            run.get('zoeken', visitor, f'/zoeken?q={q}')
+        for a in arts:
+            run.get('zoeken', visitor, '/zoeken?q=' + urllib.parse.quote(one_line(a['p'])[:200], safe=''),
+                    status=(200, 400))
+        run.get('home', visitor, '/')
+        mid = psql("SELECT id FROM account WHERE email = :'a1';", member.email)
+        run.get('profiel', visitor, f'/mensen/{mid}')
 
         # 7. For the browser: a copy of each article waiting for review, so
         # the review page still opens (the caller deletes them afterwards).
