@@ -5,7 +5,7 @@ set -euo pipefail
 
 run_pkgs="build-essential kore libcmark-dev libsodium-dev libpq-dev
 	postgresql postgresql-contrib curl procps"
-test_pkgs="libcmocka-dev bats wrk chromium clang libclang-rt-14-dev
+test_pkgs="libcmocka-dev bats wrk chromium clang libclang-rt-14-dev python3
 	valgrind"
 
 want=$run_pkgs

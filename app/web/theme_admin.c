@@ -306,7 +306,6 @@ tha_fields_ok(struct tha_ctx *ctx)
 		break;
 	default:
 		fv_error(fv, "title", MSG_tha_title_chars, NULL);
-		ctx->title = "";
 		break;
 	}
 	switch (form_text(ctx->summary, THA_SUMMARY_MAX, 1, 1)) {
@@ -321,7 +320,6 @@ tha_fields_ok(struct tha_ctx *ctx)
 		break;
 	default:
 		fv_error(fv, "summary", MSG_tha_summary_chars, NULL);
-		ctx->summary = "";
 		break;
 	}
 	if (strlen(ctx->body) > MD_MAX_INPUT) {
@@ -329,7 +327,6 @@ tha_fields_ok(struct tha_ctx *ctx)
 		fv_error(fv, "body", MSG_tha_body_long, n);
 	} else if (form_text(ctx->body, MD_MAX_INPUT, 0, 1) != FORM_OK) {
 		fv_error(fv, "body", MSG_tha_body_chars, NULL);
-		ctx->body = "";
 	}
 	return (fv->nerr == 0);
 }
