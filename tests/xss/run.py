@@ -39,7 +39,8 @@ import sys
 import time
 import urllib.parse
 
-from check import check_feed, check_html
+sys.dont_write_bytecode = True  # no __pycache__ in the work tree
+from check import check_feed, check_html  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = os.environ.get('BRON_URL', 'http://127.0.0.1:18080').rstrip('/')
