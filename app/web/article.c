@@ -75,6 +75,10 @@ struct alist_ctx {
 	struct sbuf	 theme_opts;
 	struct sbuf	 comm_opts;
 	struct sbuf	 rows;
+	/* Visitors: the content generation and the page's cache key. */
+	long long	 gen;
+	int		 gen_ok;
+	char		 key[PCACHE_KEY_MAX + 1];
 };
 
 struct qarg {
@@ -141,6 +145,11 @@ static int	list_raw_arg(const char *, const char *);
 static int	list_page_arg(struct http_request *, long *);
 static void	list_args(struct http_request *, struct alist_ctx *);
 static int	list_start(struct http_request *, struct db_ctx *);
+static void	list_gen_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	list_gen_done(struct http_request *, struct db_ctx *);
+static int	list_query(struct http_request *, struct db_ctx *);
+static void	list_send(struct http_request *, struct alist_ctx *,
+		    const struct tpl_bind *, size_t);
 static void	list_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	list_done(struct http_request *, struct db_ctx *);
 static int	list_option(struct sbuf *, enum locale, const char *,
@@ -1019,8 +1028,65 @@ article_list(struct http_request *req)
 	return (db_run(req));
 }
 
+/*
+ * Visitors see the same list for the same filters: like the article
+ * page, it comes from the page cache while content_gen stands still.
+ */
 static int
 list_start(struct http_request *req, struct db_ctx *db)
+{
+	struct alist_ctx	*ctx = (struct alist_ctx *)db;
+
+	if (!db->user.loaded && !ctx->bad)
+		return (db_chain(req, db, &q_content_gen, list_gen_row,
+		    list_gen_done));
+	return (list_query(req, db));
+}
+
+static void
+list_gen_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct alist_ctx	*ctx = (struct alist_ctx *)db;
+	char			*end;
+
+	errno = 0;
+	ctx->gen = strtoll(db_text(sql, r, 0), &end, 10);
+	ctx->gen_ok = errno == 0 && *end == '\0';
+}
+
+static int
+list_gen_done(struct http_request *req, struct db_ctx *db)
+{
+	struct alist_ctx	*ctx = (struct alist_ctx *)db;
+	struct pcache_hit	 hit;
+	struct sbuf		 main;
+	int			 n;
+
+	/*
+	 * The values as typed (the page shows them), apart: Kore refuses
+	 * control bytes in query values (STYLE.md c6), so \x1f cannot be
+	 * in one.
+	 */
+	n = snprintf(ctx->key, sizeof(ctx->key),
+	    "artikelen\x1f%s\x1f%lld\x1f%s\x1f%s\x1f%s\x1f%ld\x1f%s",
+	    i18n_code(ctx->loc), (long long)(time(NULL) / 86400),
+	    ctx->thema, ctx->gemeenschap, ctx->sorteer, ctx->page,
+	    ctx->tag_typed);
+	if (!ctx->gen_ok || n < 0 || (size_t)n >= sizeof(ctx->key)) {
+		ctx->gen_ok = 0;
+		return (list_query(req, db));
+	}
+	if (!pcache_get(ctx->key, ctx->gen, &hit))
+		return (list_query(req, db));
+	sbuf_init(&main);
+	sbuf_add(&main, hit.body, hit.body_len);
+	view_page_main(req, 200, ctx->loc, hit.title, ARTICLE_PATH, &main);
+	sbuf_free(&main);
+	return (HTTP_STATE_COMPLETE);
+}
+
+static int
+list_query(struct http_request *req, struct db_ctx *db)
 {
 	struct alist_ctx	*ctx = (struct alist_ctx *)db;
 
@@ -1224,6 +1290,30 @@ list_results(struct sbuf *out, struct alist_ctx *ctx, const struct qarg *a,
 	return (rc);
 }
 
+/* The list page; a visitor's copy of a good one goes into the cache. */
+static void
+list_send(struct http_request *req, struct alist_ctx *ctx,
+    const struct tpl_bind *b, size_t n)
+{
+	struct sbuf	 main;
+	const char	*title;
+
+	title = i18n_get(ctx->loc, MSG_kind_artikel);
+	if (ctx->bad || ctx->db.user.loaded || !ctx->gen_ok) {
+		view_page(req, ctx->bad ? 400 : 200, ctx->loc, title,
+		    ARTICLE_PATH, VIEW_article_list, b, n);
+		return;
+	}
+	sbuf_init(&main);
+	if (view_append(&main, VIEW_article_list, ctx->loc, b, n) == -1) {
+		resp_error(req, 500);
+	} else {
+		pcache_put(ctx->key, ctx->gen, main.data, main.len, title);
+		view_page_main(req, 200, ctx->loc, title, ARTICLE_PATH, &main);
+	}
+	sbuf_free(&main);
+}
+
 static int
 list_done(struct http_request *req, struct db_ctx *db)
 {
@@ -1295,9 +1385,7 @@ list_done(struct http_request *req, struct db_ctx *db)
 
 		n = fv_binds(&ctx->fv, fields, fixed, NBINDS(fixed), b,
 		    NBINDS(b));
-		view_page(req, ctx->bad ? 400 : 200, ctx->loc,
-		    i18n_get(ctx->loc, MSG_kind_artikel), ARTICLE_PATH,
-		    VIEW_article_list, b, n);
+		list_send(req, ctx, b, n);
 	}
 	sbuf_free(&results);
 	sbuf_free(&themes);

@@ -99,3 +99,25 @@ visit_twice() {
 	req "/artikelen/$slug"
 	assert_not_contains "/artikelen/$slug/bewerken"
 }
+
+@test "the article list for visitors follows every change at once" {
+	tag="cachetag$$$RANDOM"
+	req "/artikelen?tag=$tag"
+	req "/artikelen?tag=$tag"
+	[ "$status_code" = 200 ]
+	assert_not_contains "Lijst CACHE10"
+	read -r id slug < <(db -F ' ' -c "SELECT id, slug FROM item_save(
+	    'artikel', NULL, NULL, $CACHE_ED, 'Lijst CACHE10', 'Kort',
+	    'Tekst', '<p>Tekst</p>', '', 1, '', 'cache-lijst', '', '$tag',
+	    '', NULL, '', '', '', NULL)")
+	db -c "SELECT item_transition($id, $CACHE_ED, 'goedkeuren', '')" \
+	    >/dev/null
+	req "/artikelen?tag=$tag"
+	assert_contains "Lijst CACHE10"
+	req "/artikelen?tag=$tag"
+	db -c "SELECT item_transition($id, $CACHE_ED, 'archiveren', '')" \
+	    >/dev/null
+	req "/artikelen?tag=$tag"
+	[ "$status_code" = 200 ]
+	assert_not_contains "Lijst CACHE10"
+}
