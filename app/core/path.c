@@ -72,3 +72,41 @@ path_query_args(const char *qs)
 	}
 	return (n);
 }
+
+int
+path_query_has(const char *qs, const char *name)
+{
+	size_t	n;
+
+	if (qs == NULL)
+		return (0);
+	n = strlen(name);
+	while (*qs != '\0') {
+		if (strncmp(qs, name, n) == 0 && qs[n] == '=' &&
+		    qs[n + 1] != '\0' && qs[n + 1] != '&')
+			return (1);
+		if ((qs = strchr(qs, '&')) == NULL)
+			break;
+		qs++;
+	}
+	return (0);
+}
+
+int
+path_slug_seg(const char *path, const char *prefix, char *out, size_t len)
+{
+	const char	*p, *e;
+	size_t		 n;
+
+	if (strncmp(path, prefix, strlen(prefix)) != 0)
+		return (-1);
+	p = path + strlen(prefix);
+	if ((e = strchr(p, '/')) == NULL)
+		e = p + strlen(p);
+	n = (size_t)(e - p);
+	if (n == 0 || n >= len || n > PATH_SLUG_MAX)
+		return (-1);
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return (path_slug_ok(out, n) ? 0 : -1);
+}

@@ -28,5 +28,17 @@ int	path_local_ok(const char *);
  * handlers refuse strings with more than their forms can send.
  */
 size_t	path_query_args(const char *);
+/*
+ * 1 if the raw query string has name=<something>. Kore drops a value
+ * that fails its validator without a word (STYLE.md c5); this tells a
+ * dropped value from an absent or empty one.
+ */
+int	path_query_has(const char *, const char *);
+/*
+ * "/prefix/slug/more" -> slug: the path segment after prefix (which ends
+ * in "/"), up to the next "/" or the end, if it is a valid slug. Returns
+ * 0 and fills out, or -1.
+ */
+int	path_slug_seg(const char *, const char *, char *, size_t);
 
 #endif

@@ -153,7 +153,6 @@ static const enum msg_id	action_msgs[] = {
 static int	home_checked(struct http_request *, struct db_ctx *);
 
 static struct adm_list *list_begin(struct http_request *);
-static int	raw_arg(const char *, const char *);
 static int	page_arg(struct http_request *, long *);
 static void	list_limits(struct adm_list *, int);
 static const char *label(enum locale, const char *const *,
@@ -231,30 +230,6 @@ list_begin(struct http_request *req)
 }
 
 
-/*
- * 1 if the raw query string has name=<something>. Kore drops a value
- * that fails its validator without a word (STYLE.md c5); this tells a
- * dropped value from an absent or empty one.
- */
-static int
-raw_arg(const char *qs, const char *name)
-{
-	size_t	n;
-
-	if (qs == NULL)
-		return (0);
-	n = strlen(name);
-	while (*qs != '\0') {
-		if (strncmp(qs, name, n) == 0 && qs[n] == '=' &&
-		    qs[n + 1] != '\0' && qs[n + 1] != '&')
-			return (1);
-		if ((qs = strchr(qs, '&')) == NULL)
-			break;
-		qs++;
-	}
-	return (0);
-}
-
 /* ?pagina=N, 1 when absent; 0 if it is not a page number. */
 static int
 page_arg(struct http_request *req, long *page)
@@ -264,7 +239,7 @@ page_arg(struct http_request *req, long *page)
 
 	*page = 1;
 	if (!http_argument_get_string(req, "pagina", &v))
-		return (!raw_arg(req->query_string, "pagina"));
+		return (!path_query_has(req->query_string, "pagina"));
 	if (*v < '1' || *v > '9')
 		return (0);
 	errno = 0;
@@ -491,7 +466,7 @@ admin_users(struct http_request *req)
 				ctx->q = v;	/* shown again as typed */
 			} else
 				ctx->q = v;
-		} else if (raw_arg(req->query_string, "q")) {
+		} else if (path_query_has(req->query_string, "q")) {
 			/* Dropped by Kore: over 1000 bytes or control bytes. */
 			ctx->err = strlen(req->query_string) > 1000 ?
 			    MSG_admin_q_too_long : MSG_admin_q_bad_chars;
@@ -501,7 +476,7 @@ admin_users(struct http_request *req)
 				ctx->bad = 1;
 			else
 				ctx->rol = v;
-		} else if (raw_arg(req->query_string, "rol"))
+		} else if (path_query_has(req->query_string, "rol"))
 			ctx->bad = 1;
 		db_start(req, &ctx->db, NULL, NULL, users_start);
 	}
@@ -794,7 +769,7 @@ admin_audit(struct http_request *req)
 				ctx->err = MSG_admin_actie_bad;
 			else
 				ctx->actie = v;
-		} else if (raw_arg(req->query_string, "actie"))
+		} else if (path_query_has(req->query_string, "actie"))
 			ctx->err = MSG_admin_actie_bad;
 		db_start(req, &ctx->db, NULL, NULL, audit_start);
 	}

@@ -141,7 +141,6 @@ static int	main_refs(struct sbuf *, enum locale,
 static const char *col(const struct article_row *, int);
 static enum msg_id kind_label(const char *);
 
-static int	list_raw_arg(const char *, const char *);
 static int	list_page_arg(struct http_request *, long *);
 static void	list_args(struct http_request *, struct alist_ctx *);
 static int	list_start(struct http_request *, struct db_ctx *);
@@ -899,29 +898,6 @@ show_free(struct http_request *req)
 
 /* ---- GET /artikelen ------------------------------------------------- */
 
-/*
- * 1 if the raw query string has name=<something>: Kore drops a value
- * that fails its validator without a word (STYLE.md c5).
- */
-static int
-list_raw_arg(const char *qs, const char *name)
-{
-	size_t	n;
-
-	if (qs == NULL)
-		return (0);
-	n = strlen(name);
-	while (*qs != '\0') {
-		if (strncmp(qs, name, n) == 0 && qs[n] == '=' &&
-		    qs[n + 1] != '\0' && qs[n + 1] != '&')
-			return (1);
-		if ((qs = strchr(qs, '&')) == NULL)
-			break;
-		qs++;
-	}
-	return (0);
-}
-
 /* ?pagina=N, 1 when absent; 0 if it is not a page number. */
 static int
 list_page_arg(struct http_request *req, long *page)
@@ -931,7 +907,7 @@ list_page_arg(struct http_request *req, long *page)
 
 	*page = 1;
 	if (!http_argument_get_string(req, "pagina", &v))
-		return (!list_raw_arg(req->query_string, "pagina"));
+		return (!path_query_has(req->query_string, "pagina"));
 	if (*v < '1' || *v > '9')
 		return (0);
 	errno = 0;
@@ -962,14 +938,14 @@ list_args(struct http_request *req, struct alist_ctx *ctx)
 	if (http_argument_get_string(req, "thema", &v) &&
 	    path_slug_ok(v, strlen(v)))
 		ctx->thema = v;
-	else if (list_raw_arg(qs, "thema")) {
+	else if (path_query_has(qs, "thema")) {
 		fv_error(&ctx->fv, "thema", MSG_article_bad_theme, NULL);
 		ctx->bad = 1;
 	}
 	if (http_argument_get_string(req, "gemeenschap", &v) &&
 	    path_slug_ok(v, strlen(v)))
 		ctx->gemeenschap = v;
-	else if (list_raw_arg(qs, "gemeenschap")) {
+	else if (path_query_has(qs, "gemeenschap")) {
 		fv_error(&ctx->fv, "gemeenschap", MSG_article_bad_community,
 		    NULL);
 		ctx->bad = 1;
@@ -981,7 +957,7 @@ list_args(struct http_request *req, struct alist_ctx *ctx)
 			ctx->bad = 1;
 		} else
 			ctx->sorteer = v;
-	} else if (list_raw_arg(qs, "sorteer")) {
+	} else if (path_query_has(qs, "sorteer")) {
 		fv_error(&ctx->fv, "sorteer", MSG_article_bad_sort, NULL);
 		ctx->bad = 1;
 	}
@@ -997,7 +973,7 @@ list_args(struct http_request *req, struct alist_ctx *ctx)
 			ctx->bad = 1;
 		} else	/* compared in lower case, as stored (SQL) */
 			(void)kore_strlcpy(ctx->tag, v, sizeof(ctx->tag));
-	} else if (list_raw_arg(qs, "tag")) {
+	} else if (path_query_has(qs, "tag")) {
 		/* Dropped by Kore: control bytes or over 4000 bytes. */
 		fv_error(&ctx->fv, "tag", MSG_article_bad_tag, NULL);
 		ctx->bad = 1;

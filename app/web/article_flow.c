@@ -126,7 +126,6 @@ struct rs_ctx {
 	char		 hist[FLOW_HREF_MAX];
 };
 
-static int	flow_slug(const char *, char *, size_t);
 static int	flow_page(struct http_request *, enum locale, int,
 		    enum msg_id, enum msg_id, const char *, enum msg_id);
 static long	flow_num(const char *);
@@ -155,29 +154,6 @@ static int	rs_done(struct http_request *, struct db_ctx *);
 static void	rs_free(struct http_request *);
 
 /* ---- shared ------------------------------------------------------------ */
-
-/*
- * The slug of "/artikelen/<slug>/...". The route regex allows runs of
- * hyphens that no slug has; those are 404 like any unknown slug.
- */
-static int
-flow_slug(const char *path, char *out, size_t len)
-{
-	const char	*p, *e;
-	size_t		 n;
-
-	if (strncmp(path, FLOW_PREFIX, strlen(FLOW_PREFIX)) != 0)
-		return (-1);
-	p = path + strlen(FLOW_PREFIX);
-	if ((e = strchr(p, '/')) == NULL)
-		e = p + strlen(p);
-	n = (size_t)(e - p);
-	if (n == 0 || n >= len || n > PATH_SLUG_MAX)
-		return (-1);
-	memcpy(out, p, n);
-	out[n] = '\0';
-	return (path_slug_ok(out, n) ? 0 : -1);
-}
 
 /* A page that says why a step was refused, with a link back. */
 static int
@@ -278,7 +254,7 @@ article_status(struct http_request *req)
 		http_populate_post(req);
 		ctx = http_state_create(req, sizeof(*ctx), NULL);
 		ctx->loc = resp_locale(req);
-		ctx->badslug = flow_slug(req->path, ctx->slug,
+		ctx->badslug = path_slug_seg(req->path, FLOW_PREFIX, ctx->slug,
 		    sizeof(ctx->slug)) == -1;
 		(void)snprintf(ctx->href, sizeof(ctx->href), "/artikelen/%s",
 		    ctx->slug);
@@ -360,7 +336,7 @@ article_review(struct http_request *req)
 		ctx = http_state_create(req, sizeof(*ctx), rv_free);
 		ctx->loc = resp_locale(req);
 		fv_init(&ctx->fv, ctx->loc);
-		ctx->badslug = flow_slug(req->path, ctx->slug,
+		ctx->badslug = path_slug_seg(req->path, FLOW_PREFIX, ctx->slug,
 		    sizeof(ctx->slug)) == -1;
 		(void)snprintf(ctx->href, sizeof(ctx->href), "/artikelen/%s",
 		    ctx->slug);
@@ -623,7 +599,7 @@ article_restore(struct http_request *req)
 		ctx = http_state_create(req, sizeof(*ctx), rs_free);
 		ctx->loc = resp_locale(req);
 		md_doc_init(&ctx->doc);
-		ctx->badslug = flow_slug(req->path, ctx->slug,
+		ctx->badslug = path_slug_seg(req->path, FLOW_PREFIX, ctx->slug,
 		    sizeof(ctx->slug)) == -1;
 		(void)snprintf(ctx->href, sizeof(ctx->href), "/artikelen/%s",
 		    ctx->slug);

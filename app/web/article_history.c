@@ -107,9 +107,7 @@ struct rv_src {
 	long		 restored;
 };
 
-static int	hist_slug(const char *, char *, size_t);
 static long	hist_num(const char *);
-static int	hist_raw_arg(const char *, const char *);
 static int	hist_page(struct http_request *, enum locale, int,
 		    enum msg_id, enum msg_id, const char *, enum msg_id);
 static void	hist_head_row(struct hist_head *, const char *,
@@ -147,26 +145,6 @@ static void	rv_free(struct http_request *);
 
 /* ---- shared ------------------------------------------------------------ */
 
-/* The slug of "/artikelen/<slug>/..."; runs of hyphens are no slug. */
-static int
-hist_slug(const char *path, char *out, size_t len)
-{
-	const char	*p, *e;
-	size_t		 n;
-
-	if (strncmp(path, HIST_PREFIX, strlen(HIST_PREFIX)) != 0)
-		return (-1);
-	p = path + strlen(HIST_PREFIX);
-	if ((e = strchr(p, '/')) == NULL)
-		e = p + strlen(p);
-	n = (size_t)(e - p);
-	if (n == 0 || n >= len || n > PATH_SLUG_MAX)
-		return (-1);
-	memcpy(out, p, n);
-	out[n] = '\0';
-	return (path_slug_ok(out, n) ? 0 : -1);
-}
-
 /* A revision number from a v_num field (1..9 digits), or -1. */
 static long
 hist_num(const char *s)
@@ -180,30 +158,6 @@ hist_num(const char *s)
 	if (*end != '\0' || n < 0 || n > HIST_REV_MAX)
 		return (-1);
 	return (n);
-}
-
-/*
- * 1 if the raw query string has name=<something>: Kore drops a value
- * that fails its validator without a word (STYLE.md c5), which tells a
- * dropped value from an absent or empty one (as web/admin.c does).
- */
-static int
-hist_raw_arg(const char *qs, const char *name)
-{
-	size_t	n;
-
-	if (qs == NULL)
-		return (0);
-	n = strlen(name);
-	while (*qs != '\0') {
-		if (strncmp(qs, name, n) == 0 && qs[n] == '=' &&
-		    qs[n + 1] != '\0' && qs[n + 1] != '&')
-			return (1);
-		if ((qs = strchr(qs, '&')) == NULL)
-			break;
-		qs++;
-	}
-	return (0);
 }
 
 /* A page that says why, with a link back (to back, or all articles). */
@@ -336,7 +290,7 @@ article_history(struct http_request *req)
 		ctx->loc = resp_locale(req);
 		sbuf_init(&ctx->rows);
 		sbuf_init(&ctx->forms);
-		ctx->badslug = hist_slug(req->path, ctx->slug,
+		ctx->badslug = path_slug_seg(req->path, HIST_PREFIX, ctx->slug,
 		    sizeof(ctx->slug)) == -1;
 		db_start(req, &ctx->db, NULL, NULL, hi_start);
 	}
@@ -536,18 +490,18 @@ article_diff(struct http_request *req)
 		fv_init(&ctx->fv, ctx->loc);
 		sbuf_init(&ctx->van_opts);
 		sbuf_init(&ctx->naar_opts);
-		ctx->badslug = hist_slug(req->path, ctx->slug,
+		ctx->badslug = path_slug_seg(req->path, HIST_PREFIX, ctx->slug,
 		    sizeof(ctx->slug)) == -1;
 		/* Kore drops a value that is not 1-9 digits (STYLE.md c5). */
 		if (http_argument_get_string(req, "van", &v))
 			(void)kore_strlcpy(ctx->van_s, v, sizeof(ctx->van_s));
 		else
-			ctx->van_bad = hist_raw_arg(req->query_string, "van");
+			ctx->van_bad = path_query_has(req->query_string, "van");
 		if (http_argument_get_string(req, "naar", &v))
 			(void)kore_strlcpy(ctx->naar_s, v,
 			    sizeof(ctx->naar_s));
 		else
-			ctx->naar_bad = hist_raw_arg(req->query_string,
+			ctx->naar_bad = path_query_has(req->query_string,
 			    "naar");
 		db_start(req, &ctx->db, NULL, NULL, df_start);
 	}
@@ -853,7 +807,7 @@ article_revision(struct http_request *req)
 		ctx->loc = resp_locale(req);
 		sbuf_init(&ctx->author);
 		ctx->restored = -1;
-		ctx->badslug = hist_slug(req->path, ctx->slug,
+		ctx->badslug = path_slug_seg(req->path, HIST_PREFIX, ctx->slug,
 		    sizeof(ctx->slug)) == -1;
 		/* The route ends in /versies/[0-9]{1,9}. */
 		ctx->rev = (p = strrchr(req->path, '/')) != NULL ?

@@ -67,6 +67,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(!slug_ref(s + strlen(PFX "/"), n - strlen(PFX "/")));
 	free(out);
 
+	/* path_slug_seg: the segment after PFX "/" up to the next "/". */
+	{
+		char	seg[PATH_SLUG_MAX + 1];
+		size_t	m;
+
+		if (path_slug_seg(s, PFX "/", seg, sizeof(seg)) == 0) {
+			m = strlen(seg);
+			CHECK(strncmp(s, PFX "/", strlen(PFX "/")) == 0);
+			CHECK(strncmp(s + strlen(PFX "/"), seg, m) == 0);
+			CHECK(s[strlen(PFX "/") + m] == '\0' ||
+			    s[strlen(PFX "/") + m] == '/');
+			CHECK(slug_ref(seg, m));
+		}
+		/* Never more than "name=" followed by a value. */
+		if (path_query_has(s, "pagina"))
+			CHECK(strstr(s, "pagina=") != NULL);
+	}
+
 	ok = path_local_ok(s);
 	if (ok) {
 		CHECK(n >= 1 && n <= 512 && s[0] == '/');

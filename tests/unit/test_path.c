@@ -194,6 +194,54 @@ t_query_args(void **state)
 	assert_int_equal(path_query_args("&&"), 3);
 }
 
+/* name=<value> present, as opposed to absent, empty or a longer name. */
+static void
+t_query_has(void **state)
+{
+	(void)state;
+	assert_int_equal(path_query_has(NULL, "pagina"), 0);
+	assert_int_equal(path_query_has("", "pagina"), 0);
+	assert_int_equal(path_query_has("pagina=2", "pagina"), 1);
+	assert_int_equal(path_query_has("tag=x&pagina=abc", "pagina"), 1);
+	assert_int_equal(path_query_has("pagina=", "pagina"), 0);
+	assert_int_equal(path_query_has("pagina=&tag=x", "pagina"), 0);
+	assert_int_equal(path_query_has("paginas=2", "pagina"), 0);
+	assert_int_equal(path_query_has("xpagina=2", "pagina"), 0);
+	assert_int_equal(path_query_has("pagina", "pagina"), 0);
+	assert_int_equal(path_query_has("a=1&&pagina=3", "pagina"), 1);
+}
+
+/* The slug segment after a prefix, up to the next slash. */
+static void
+t_slug_seg(void **state)
+{
+	char	out[PATH_SLUG_MAX + 1];
+	char	longp[PATH_SLUG_MAX + 32];
+
+	(void)state;
+	assert_int_equal(path_slug_seg("/artikelen/een-twee/bewerken",
+	    "/artikelen/", out, sizeof(out)), 0);
+	assert_string_equal(out, "een-twee");
+	assert_int_equal(path_slug_seg("/artikelen/x", "/artikelen/", out,
+	    sizeof(out)), 0);
+	assert_string_equal(out, "x");
+	assert_int_equal(path_slug_seg("/artikelen//status", "/artikelen/",
+	    out, sizeof(out)), -1);
+	assert_int_equal(path_slug_seg("/artikelen/a--b/status",
+	    "/artikelen/", out, sizeof(out)), -1);
+	assert_int_equal(path_slug_seg("/artikelen/-a/status", "/artikelen/",
+	    out, sizeof(out)), -1);
+	assert_int_equal(path_slug_seg("/pilots/a/status", "/artikelen/",
+	    out, sizeof(out)), -1);
+	assert_int_equal(path_slug_seg("/artikelen/abc/x", "/artikelen/",
+	    out, 3), -1);
+	memcpy(longp, "/artikelen/", 11);
+	memset(longp + 11, 'a', PATH_SLUG_MAX + 1);
+	strcpy(longp + 11 + PATH_SLUG_MAX + 1, "/x");
+	assert_int_equal(path_slug_seg(longp, "/artikelen/", out,
+	    sizeof(out)), -1);
+}
+
 int
 main(void)
 {
@@ -204,6 +252,8 @@ main(void)
 		cmocka_unit_test(t_slug_prefixes),
 		cmocka_unit_test(t_local_ok),
 		cmocka_unit_test(t_query_args),
+		cmocka_unit_test(t_query_has),
+		cmocka_unit_test(t_slug_seg),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
