@@ -153,7 +153,7 @@ links_slug(size_t i, const char *p, char *kind, size_t kindsz, char *slug,
 	for (r = 0; r < sizeof(reserved) / sizeof(reserved[0]); r++)
 		if (strlen(reserved[r]) == n && memcmp(reserved[r], p, n) == 0)
 			return (-1);
-	strcpy(kind, kinds[i].kind);
+	memcpy(kind, kinds[i].kind, strlen(kinds[i].kind) + 1);
 	memcpy(slug, p, n);
 	slug[n] = '\0';
 	return (0);

@@ -119,8 +119,8 @@ toc_id(struct toc *t, size_t i)
 	unsigned int		 k;
 
 	if (slug_make(e->text, base, sizeof(base)) == 0)
-		strcpy(base, "kop");
-	strcpy(e->id, base);
+		(void)snprintf(base, sizeof(base), "kop");
+	(void)snprintf(e->id, sizeof(e->id), "%s", base);
 	/*
 	 * Fewer than TOC_MAX entries came before and no reserved id ends
 	 * in "-<number>", so one of these TOC_MAX tries is free.
