@@ -246,6 +246,13 @@ BEGIN
 			RETURN;
 		END IF;
 		v_rev := v_rev + 1;
+		IF p_owner IS NOT NULL AND account_is_editor(p_actor) AND
+		    p_owner IS DISTINCT FROM (SELECT i.owner_id FROM item i
+		    WHERE i.id = v_id) THEN
+			INSERT INTO audit (actor_id, action, target_id, detail)
+			VALUES (p_actor, 'eigenaar_gewijzigd', v_id,
+			    'eigenaar ' || p_owner);
+		END IF;
 		UPDATE item i SET title = p_title, summary = p_summary,
 		    body_md = p_body_md, body_html = p_body_html,
 		    toc_html = p_toc_html, words = p_words, revision = v_rev,
@@ -310,11 +317,13 @@ END $$;
  *   archiveren    gepubliceerd -> gearchiveerd  owner, editor
  *   terugzetten   gearchiveerd -> gepubliceerd  editor
  *   gecontroleerd gepubliceerd, checked_at = now()   owner, editor
+ * p_rev, when given, is the revision the actor saw (the review form):
+ * a decision about text that has changed since raises 55000.
  * Returns the new status. Raises P0002 (no item), 42501 (not allowed),
  * 55000 (not in the right state), 22023 (feedback missing).
  */
 CREATE FUNCTION item_transition(p_id bigint, p_actor bigint,
-    p_action text, p_note text) RETURNS text
+    p_action text, p_note text, p_rev integer DEFAULT NULL) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	r	item%ROWTYPE;
@@ -327,8 +336,13 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'no such item' USING ERRCODE = 'P0002';
 	END IF;
-	owner := r.owner_id = p_actor;
-	mine := item_may_edit(p_id, p_actor);
+	-- An item without an owner (the seed articles) has none: NULL
+	-- must not count as "not refused".
+	owner := coalesce(r.owner_id = p_actor, false);
+	mine := coalesce(item_may_edit(p_id, p_actor), false);
+	IF p_rev IS NOT NULL AND p_rev <> r.revision THEN
+		RAISE EXCEPTION 'revision changed' USING ERRCODE = '55000';
+	END IF;
 	p_note := left(btrim(coalesce(p_note, '')), 2000);
 
 	IF p_action = 'indienen' THEN

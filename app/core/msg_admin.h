@@ -28,6 +28,7 @@
 	X(admin_act_publiceren) X(admin_act_terugsturen) \
 	X(admin_act_archiveren) X(admin_act_terugzetten) \
 	X(admin_act_gecontroleerd) X(admin_act_versie_herstellen) \
+	X(admin_act_eigenaar_gewijzigd) \
 	X(admin_act_thema_aangemaakt) X(admin_act_thema_gewijzigd) \
 	X(admin_act_thema_samenvoegen) \
 	X(admin_act_export) X(admin_act_beheerder_aangemaakt) \

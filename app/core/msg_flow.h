@@ -3,6 +3,7 @@
 #define BRON_MSG_FLOW_H
 
 #define MSG_LIST_FLOW(X) \
+	X(flow_review_changed) \
 	X(flow_back_article) X(flow_back_history) X(flow_back_articles) \
 	X(flow_denied_title) X(flow_conflict_title) X(flow_bad_title) \
 	X(flow_csrf_text) X(flow_bad_action) X(flow_403_indienen) \

@@ -89,7 +89,8 @@ const struct db_query	q_admin_unblock = {
  */
 #define AUDIT_ITEM_ACTIONS \
 	"('aanmaken', 'indienen', 'goedkeuren', 'publiceren', 'terugsturen'," \
-	" 'archiveren', 'terugzetten', 'gecontroleerd', 'versie_herstellen')"
+	" 'archiveren', 'terugzetten', 'gecontroleerd', 'versie_herstellen'," \
+	" 'eigenaar_gewijzigd')"
 const struct db_query	q_admin_audit = {
 	"admin_audit",
 	"SELECT to_char(au.at AT TIME ZONE 'Europe/Amsterdam',"

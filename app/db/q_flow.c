@@ -47,10 +47,11 @@
  */
 const struct db_query	q_flow_transition = {
 	"flow_transition",
-	"SELECT i.slug, item_transition(i.id, $2::bigint, $3::text, $4::text)"
+	"SELECT i.slug, item_transition(i.id, $2::bigint, $3::text, $4::text,"
+	"    nullif($5::text, '')::integer)"
 	" FROM item i WHERE i.kind = 'artikel' AND i.slug = $1::text"
 	"  AND (i.status = 'gepubliceerd' OR item_may_edit(i.id, $2::bigint))",
-	4
+	5
 };
 
 const struct db_query	q_flow_review = {

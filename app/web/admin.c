@@ -126,6 +126,7 @@ static const char *const	actions[] = {
 	"terugzetten",
 	"gecontroleerd",
 	"versie_herstellen",
+	"eigenaar_gewijzigd",
 	"thema_aangemaakt",
 	"thema_gewijzigd",
 	"thema_samenvoegen",
@@ -145,6 +146,7 @@ static const enum msg_id	action_msgs[] = {
 	MSG_admin_act_terugzetten,
 	MSG_admin_act_gecontroleerd,
 	MSG_admin_act_versie_herstellen,
+	MSG_admin_act_eigenaar_gewijzigd,
 	MSG_admin_act_thema_aangemaakt,
 	MSG_admin_act_thema_gewijzigd,
 	MSG_admin_act_thema_samenvoegen

@@ -87,6 +87,7 @@ struct rv_ctx {
 	int		 csrf_bad;
 	const char	*decision;
 	char		*note;
+	const char	*rev_seen;	/* the revision the form showed */
 	struct fv	 fv;
 	/* The article, copied out of the result. */
 	char		*title;
@@ -288,6 +289,7 @@ st_checked(struct http_request *req, struct db_ctx *db)
 	db->params[1] = db->user.id;
 	db->params[2] = st_actions[ctx->act];
 	db->params[3] = "";
+	db->params[4] = "";
 	db->fail = st_fail;
 	return (db_chain(req, db, &q_flow_transition, NULL, st_done));
 }
@@ -342,6 +344,7 @@ article_review(struct http_request *req)
 		    ctx->slug);
 		ctx->decision = "";
 		ctx->note = "";
+		ctx->rev_seen = "";
 		if (req->method == HTTP_METHOD_POST) {
 			ctx->post = 1;
 			/* The form is multipart (the note has line breaks). */
@@ -352,6 +355,8 @@ article_review(struct http_request *req)
 				http_populate_post(req);
 			if (http_argument_get_string(req, "decision", &v))
 				ctx->decision = v;
+			if (http_argument_get_string(req, "rev", &v))
+				ctx->rev_seen = v;
 			if (http_argument_get_string(req, "note", &v)) {
 				flow_lf(v);
 				ctx->note = form_trim(v);
@@ -430,6 +435,16 @@ rv_loaded(struct http_request *req, struct db_ctx *db)
 		    MSG_flow_back_article));
 	if (!ctx->post)
 		return (rv_render(req, ctx, 200));
+	/*
+	 * The author saved since the editor opened the page: a decision
+	 * is about the text the editor read, so show the new one first
+	 * (item_transition() checks it again under the row lock).
+	 */
+	if (*ctx->rev_seen != '\0' &&
+	    strcmp(ctx->rev_seen, ctx->revision) != 0) {
+		fv_form_error(&ctx->fv, MSG_flow_review_changed, ctx->revision);
+		return (rv_render(req, ctx, 409));
+	}
 
 	back = strcmp(ctx->decision, "terugsturen") == 0;
 	if (form_choice(ctx->decision, rv_decisions) == -1) {
@@ -449,6 +464,7 @@ rv_loaded(struct http_request *req, struct db_ctx *db)
 	db->params[1] = db->user.id;
 	db->params[2] = ctx->decision;
 	db->params[3] = ctx->note;
+	db->params[4] = ctx->rev_seen;
 	db->fail = rv_fail;
 	return (db_chain(req, db, &q_flow_transition, NULL, rv_done));
 }
@@ -542,6 +558,7 @@ rv_render(struct http_request *req, struct rv_ctx *ctx, int status)
 			{ "errors", fv_summary(&ctx->fv), TPL_TRUSTED_HTML },
 			{ "csrf", auth_csrf(req), TPL_TEXT },
 			{ "slug", ctx->slug, TPL_TEXT },
+			{ "revision", ctx->revision, TPL_TEXT },
 			{ "title", ctx->title, TPL_TEXT },
 			{ "meta", sbuf_cstr(&meta), TPL_TEXT },
 			{ "summary", ctx->summary, TPL_TEXT },

@@ -588,3 +588,70 @@ review() {
 	req -b "$(jar ander)" /account/artikelen
 	assert_contains '<strong class="flow-due">'
 }
+
+@test "a decision is about the text the editor read: a newer revision gets 409 first" {
+	person lid lid "Schrijver $TAG"
+	person red redacteur "Redacteur $TAG"
+	article "$ID_lid" "Over $TAG" "Eerste tekst."
+	step lid indienen
+	req -b "$(jar red)" "/artikelen/$SLUG/beoordelen"
+	[ "$status_code" = 200 ]
+	assert_contains 'name="rev" value="1"'
+	# The author saves again while the editor reads version 1.
+	revise "$ID_lid" "Over $TAG" "Tweede tekst, ongezien."
+	mpost red "/artikelen/$SLUG/beoordelen" --form-string "rev=1" \
+	    --form-string "decision=goedkeuren" --form-string "note=Mooi $TAG"
+	[ "$status_code" = 409 ]
+	assert_contains "dit is nu versie 2"
+	assert_contains "Mooi $TAG"
+	assert_contains 'name="rev" value="2"'
+	[ "$(item status)" = ter_review ]
+	# The same check holds in SQL, under the row lock.
+	run db -c "SELECT item_transition($ART, $ID_red, 'goedkeuren', '', 1)"
+	[ "$status" != 0 ]
+	[ "$(item status)" = ter_review ]
+	mpost red "/artikelen/$SLUG/beoordelen" --form-string "rev=2" \
+	    --form-string "decision=goedkeuren" --form-string "note=Mooi $TAG"
+	[ "$status_code" = 303 ]
+	[ "$(item "status || '|' || approved_by")" = "gepubliceerd|$ID_red" ]
+}
+
+@test "an article without an owner: only editors may archive it or mark it checked" {
+	person lid lid "Lid $TAG"
+	person red redacteur "Redacteur $TAG"
+	article "$ID_red" "Zonder eigenaar $TAG" "Tekst."
+	db -c "UPDATE item SET owner_id = NULL WHERE id = $ART" >/dev/null
+	db -c "DELETE FROM item_author WHERE item_id = $ART" >/dev/null
+	review red goedkeuren ""
+	[ "$(item status)" = gepubliceerd ]
+	step lid archiveren
+	[ "$status_code" = 403 ]
+	step lid gecontroleerd
+	[ "$status_code" = 403 ]
+	[ "$(item status)" = gepubliceerd ]
+	step red archiveren
+	[ "$status_code" = 303 ]
+	[ "$(item status)" = gearchiveerd ]
+}
+
+@test "an editor giving an article another owner leaves an audit row" {
+	person lid lid "Lid $TAG"
+	person red redacteur "Redacteur $TAG"
+	article "$ID_lid" "Eigenaar $TAG" "Tekst."
+	db -v id="$ART" -v actor="$ID_red" -v owner="$ID_red" >/dev/null <<'SQL'
+SELECT * FROM item_save('artikel', :'id'::bigint, 1, :'actor'::bigint,
+    'Eigenaar', 'Kort gezegd.', 'Tekst.', '<p>Tekst.</p>', '', 1, '',
+    '', '', '', '', :'owner'::bigint, '', '', NULL, NULL)
+SQL
+	[ "$(item owner_id)" = "$ID_red" ]
+	[ "$(db -c "SELECT count(*) FROM audit WHERE target_id = $ART
+	    AND action = 'eigenaar_gewijzigd' AND actor_id = $ID_red")" = 1 ]
+	# Saving again with the same owner adds nothing.
+	db -v id="$ART" -v actor="$ID_red" -v owner="$ID_red" >/dev/null <<'SQL'
+SELECT * FROM item_save('artikel', :'id'::bigint, 2, :'actor'::bigint,
+    'Eigenaar', 'Kort gezegd.', 'Tekst 2.', '<p>Tekst.</p>', '', 1, '',
+    '', '', '', '', :'owner'::bigint, '', '', NULL, NULL)
+SQL
+	[ "$(db -c "SELECT count(*) FROM audit WHERE target_id = $ART
+	    AND action = 'eigenaar_gewijzigd'")" = 1 ]
+}
