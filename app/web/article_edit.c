@@ -42,8 +42,6 @@
 #include "web/kind.h"
 #include "web/resp.h"
 
-#define AED_BASE_DEFAULT	"http://127.0.0.1:8080"
-#define AED_BASE_MAX		200
 #define AED_QUOTE_MAX		60	/* bytes of typed text quoted in a message */
 
 static int	aed_enter(struct http_request *, int);
@@ -52,7 +50,6 @@ static void	aed_lf(char *);
 static void	aed_oneline(char *);
 static char	*aed_rtrim(char *);
 static int	aed_blank(const char *);
-static const char *aed_base(void);
 static int	aed_session(struct http_request *, struct db_ctx *);
 static void	aed_page_start(struct aed_ctx *);
 static void	aed_row(struct db_ctx *, struct kore_pgsql *, int);
@@ -209,7 +206,7 @@ aed_read(struct http_request *req, struct aed_ctx *ctx)
 
 	/* Checked against the database by the page query. */
 	ctx->nrel_bad = links_list(&ctx->rel_ok, &ctx->rel_bad, ctx->related,
-	    aed_base());
+	    resp_base_url());
 }
 
 /* Browsers send a textarea's line breaks as CRLF: store them as LF. */
@@ -263,29 +260,6 @@ aed_blank(const char *s)
 			return (0);
 	}
 	return (1);
-}
-
-/* BRON_BASE_URL once, without a trailing slash (links.h: the site). */
-static const char *
-aed_base(void)
-{
-	static char	 base[AED_BASE_MAX + 1];
-	static int	 done;
-	const char	*v;
-	size_t		 n;
-
-	if (done)
-		return (base);
-	done = 1;
-	v = getenv("BRON_BASE_URL");
-	if (v == NULL || *v == '\0' || strlen(v) > AED_BASE_MAX ||
-	    (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0))
-		v = AED_BASE_DEFAULT;
-	(void)kore_strlcpy(base, v, sizeof(base));
-	n = strlen(base);
-	while (n > 0 && base[n - 1] == '/')
-		base[--n] = '\0';
-	return (base);
 }
 
 /* The session is known: visitors go to sign in, members get the page. */
@@ -701,7 +675,7 @@ aed_render_body(struct aed_ctx *ctx)
 		return (0);
 	len = strlen(ctx->body);
 	if (len > MD_MAX_INPUT ||
-	    md_doc_render(&ctx->doc, ctx->body, len, aed_base()) == -1) {
+	    md_doc_render(&ctx->doc, ctx->body, len, resp_base_url()) == -1) {
 		aed_error_n(ctx, "body", MSG_edit_body_long,
 		    (len + 1023) / 1024);
 		return (-1);

@@ -35,6 +35,7 @@
 #include "db/q_flow.h"
 #include "web/auth.h"
 #include "web/fv.h"
+#include "web/flow.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -42,8 +43,6 @@
 #define FLOW_NOTE_MAX	2000	/* item.feedback, item.approve_note */
 #define FLOW_HREF_MAX	(PATH_SLUG_MAX + 96)
 #define FLOW_REV_MAX	999999999	/* v_num: at most 9 digits */
-#define FLOW_BASE_MAX	200
-#define FLOW_BASE_DEFAULT "http://127.0.0.1:8080"
 
 /* The /status actions, the gedaan word each ends with, and its 403/409. */
 static const char *const	st_actions[] = {
@@ -127,10 +126,6 @@ struct rs_ctx {
 	char		 hist[FLOW_HREF_MAX];
 };
 
-static int	flow_page(struct http_request *, enum locale, int,
-		    enum msg_id, enum msg_id, const char *, enum msg_id);
-static long	flow_num(const char *);
-static const char *flow_base(void);
 static const char *flow_status_label(enum locale, const char *);
 static void	flow_lf(char *);
 
@@ -157,7 +152,7 @@ static void	rs_free(struct http_request *);
 /* ---- shared ------------------------------------------------------------ */
 
 /* A page that says why a step was refused, with a link back. */
-static int
+int
 flow_page(struct http_request *req, enum locale loc, int status,
     enum msg_id title, enum msg_id text, const char *back, enum msg_id label)
 {
@@ -203,7 +198,7 @@ flow_lf(char *s)
 }
 
 /* A revision number from a v_num field (1..9 digits), or -1. */
-static long
+long
 flow_num(const char *s)
 {
 	char	*end;
@@ -215,32 +210,6 @@ flow_num(const char *s)
 	if (*end != '\0' || n < 0 || n > FLOW_REV_MAX)
 		return (-1);
 	return (n);
-}
-
-/*
- * BRON_BASE_URL once, without a trailing slash (as web/reset.c reads
- * it): links in a restored body to this site's own URLs are items.
- */
-static const char *
-flow_base(void)
-{
-	static char	 base[FLOW_BASE_MAX + 1];
-	static int	 done;
-	const char	*v;
-	size_t		 n;
-
-	if (done)
-		return (base);
-	done = 1;
-	v = getenv("BRON_BASE_URL");
-	if (v == NULL || *v == '\0' || strlen(v) > FLOW_BASE_MAX ||
-	    (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0))
-		v = FLOW_BASE_DEFAULT;
-	(void)kore_strlcpy(base, v, sizeof(base));
-	n = strlen(base);
-	while (n > 0 && base[n - 1] == '/')
-		base[--n] = '\0';
-	return (base);
 }
 
 /* ---- POST /artikelen/<slug>/status -------------------------------------- */
@@ -710,7 +679,7 @@ rs_loaded(struct http_request *req, struct db_ctx *db)
 		    MSG_flow_back_history));
 	/* Rendered again: links and headings as today's code makes them. */
 	if (md_doc_render(&ctx->doc, ctx->body, strlen(ctx->body),
-	    flow_base()) == -1)
+	    resp_base_url()) == -1)
 		return (flow_page(req, ctx->loc, 400, MSG_flow_bad_title,
 		    MSG_flow_restore_too_big, ctx->hist,
 		    MSG_flow_back_history));

@@ -28,11 +28,11 @@
 #include "db/q_flow.h"
 #include "web/auth.h"
 #include "web/fv.h"
+#include "web/flow.h"
 #include "web/resp.h"
 #include "web/view.h"
 
 #define HIST_PREFIX	"/artikelen/"
-#define HIST_REV_MAX	999999999	/* v_num: at most 9 digits */
 #define HIST_HREF_MAX	(PATH_SLUG_MAX + 96)
 
 /* What the three pages share: the article and the reader's rights. */
@@ -107,9 +107,6 @@ struct rv_src {
 	long		 restored;
 };
 
-static long	hist_num(const char *);
-static int	hist_page(struct http_request *, enum locale, int,
-		    enum msg_id, enum msg_id, const char *, enum msg_id);
 static void	hist_head_row(struct hist_head *, const char *,
 		    struct kore_pgsql *, int);
 static void	hist_head_free(struct hist_head *);
@@ -144,39 +141,6 @@ static int	rv_done(struct http_request *, struct db_ctx *);
 static void	rv_free(struct http_request *);
 
 /* ---- shared ------------------------------------------------------------ */
-
-/* A revision number from a v_num field (1..9 digits), or -1. */
-static long
-hist_num(const char *s)
-{
-	char	*end;
-	long	 n;
-
-	if (s == NULL || *s < '0' || *s > '9')
-		return (-1);
-	n = strtol(s, &end, 10);
-	if (*end != '\0' || n < 0 || n > HIST_REV_MAX)
-		return (-1);
-	return (n);
-}
-
-/* A page that says why, with a link back (to back, or all articles). */
-static int
-hist_page(struct http_request *req, enum locale loc, int status,
-    enum msg_id title, enum msg_id text, const char *back, enum msg_id label)
-{
-	const struct tpl_bind	b[] = {
-		{ "title", i18n_get(loc, title), TPL_TEXT },
-		{ "text", i18n_get(loc, text), TPL_TEXT },
-		{ "back", back != NULL ? back : "/artikelen", TPL_TEXT },
-		{ "back_label", i18n_get(loc, back != NULL ? label :
-		    MSG_flow_back_articles), TPL_TEXT },
-	};
-
-	view_page(req, status, loc, i18n_get(loc, title), "/artikelen",
-	    VIEW_flow_message, b, NBINDS(b));
-	return (HTTP_STATE_COMPLETE);
-}
 
 /* The article columns (QFH_*), the same in every row. */
 static void
@@ -223,7 +187,7 @@ hist_refuse(struct http_request *req, struct db_ctx *db, enum locale loc,
 	else if (!db->user.loaded)
 		(void)auth_require(req, db, ROLE_LID);
 	else
-		(void)hist_page(req, loc, 403, MSG_flow_denied_title,
+		(void)flow_page(req, loc, 403, MSG_flow_denied_title,
 		    MSG_flow_history_denied, h->href, MSG_flow_back_article);
 	return (1);
 }
@@ -811,7 +775,7 @@ article_revision(struct http_request *req)
 		    sizeof(ctx->slug)) == -1;
 		/* The route ends in /versies/[0-9]{1,9}. */
 		ctx->rev = (p = strrchr(req->path, '/')) != NULL ?
-		    hist_num(p + 1) : -1;
+		    flow_num(p + 1) : -1;
 		db_start(req, &ctx->db, NULL, NULL, rv_start);
 	}
 	return (db_run(req));

@@ -28,8 +28,6 @@
 #include "web/resp.h"
 #include "web/view.h"
 
-#define FEED_BASE_DEFAULT	"http://127.0.0.1:8080"
-#define FEED_BASE_MAX		200
 #define FEED_THEME_PREFIX	"/feeds/themas/"
 #define FEED_SUFFIX		".atom"
 
@@ -46,7 +44,6 @@ struct feed_ctx {
 	struct sbuf	 entries;
 };
 
-static const char	*feed_base(void);
 static struct feed_ctx	*feed_begin(struct http_request *);
 static void		 feed_row(struct db_ctx *, struct kore_pgsql *, int);
 static int		 feed_entry(struct sbuf *, enum locale,
@@ -55,32 +52,6 @@ static int		 feed_done(struct http_request *, struct db_ctx *);
 static void		 feed_scrub(struct sbuf *);
 static void		 feed_send(struct http_request *, struct sbuf *);
 static void		 feed_free(struct http_request *);
-
-/* BRON_BASE_URL once, without a trailing slash (as web/reset.c). */
-static const char *
-feed_base(void)
-{
-	static char	 base[FEED_BASE_MAX + 1];
-	static int	 done;
-	const char	*v;
-	size_t		 n;
-
-	if (done)
-		return (base);
-	done = 1;
-	v = getenv("BRON_BASE_URL");
-	if (v == NULL || *v == '\0' || strlen(v) > FEED_BASE_MAX ||
-	    (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)) {
-		if (v != NULL && *v != '\0')
-			kore_log(LOG_WARNING, "feed: BRON_BASE_URL ignored");
-		v = FEED_BASE_DEFAULT;
-	}
-	(void)kore_strlcpy(base, v, sizeof(base));
-	n = strlen(base);
-	while (n > 0 && base[n - 1] == '/')
-		base[--n] = '\0';
-	return (base);
-}
 
 static struct feed_ctx *
 feed_begin(struct http_request *req)
@@ -172,7 +143,7 @@ feed_entry(struct sbuf *out, enum locale loc, struct kore_pgsql *sql, int r)
 	sbuf_init(&authors);
 	sbuf_init(&names);
 	rc = 0;
-	sbuf_printf(&url, "%s%s/%s", feed_base(), k->path,
+	sbuf_printf(&url, "%s%s/%s", resp_base_url(), k->path,
 	    db_text(sql, r, QF_SLUG));
 
 	/* One <author> per display name; none: the feed's (the editors). */
@@ -243,15 +214,15 @@ feed_done(struct http_request *req, struct db_ctx *db)
 	sbuf_init(&title);
 	if (ctx->theme) {
 		sbuf_printf(&self, "%s" FEED_THEME_PREFIX "%s" FEED_SUFFIX,
-		    feed_base(), ctx->canon);
-		sbuf_printf(&alt, "%s/themas/%s", feed_base(), ctx->canon);
+		    resp_base_url(), ctx->canon);
+		sbuf_printf(&alt, "%s/themas/%s", resp_base_url(), ctx->canon);
 		args[0] = sbuf_cstr(&ctx->title);
 		i18n_fmt(&title, i18n_get(ctx->loc, MSG_feed_theme_title),
 		    args, 1);
 	} else {
 		sbuf_printf(&self, "%s/feeds/artikelen" FEED_SUFFIX,
-		    feed_base());
-		sbuf_printf(&alt, "%s/artikelen", feed_base());
+		    resp_base_url());
+		sbuf_printf(&alt, "%s/artikelen", resp_base_url());
 		sbuf_puts(&title, i18n_get(ctx->loc, MSG_feed_articles_title));
 	}
 	{

@@ -32,8 +32,6 @@
 
 #define RESET_IP_LIMIT		5	/* requests per IP per hour */
 #define RESET_ACCT_LIMIT	3	/* requests per address per hour */
-#define RESET_BASE_DEFAULT	"http://127.0.0.1:8080"
-#define RESET_BASE_MAX		200
 
 struct reset_ctx {
 	struct db_ctx	 db;
@@ -58,7 +56,6 @@ struct reset_ctx {
 
 static struct reset_ctx	*reset_ctx_new(struct http_request *);
 static void	reset_free(struct http_request *);
-static const char *reset_base(void);
 static void	reset_mail_body(struct sbuf *, enum locale, const char *);
 static int	reset_req_form(struct http_request *, struct db_ctx *);
 static int	reset_req_post(struct http_request *, struct db_ctx *);
@@ -149,32 +146,6 @@ reset_free(struct http_request *req)
 	sodium_memzero(ctx->tok, sizeof(ctx->tok));
 }
 
-/* BRON_BASE_URL once, without a trailing slash; the default for dev. */
-static const char *
-reset_base(void)
-{
-	static char	 base[RESET_BASE_MAX + 1];
-	static int	 done;
-	const char	*v;
-	size_t		 n;
-
-	if (done)
-		return (base);
-	done = 1;
-	v = getenv("BRON_BASE_URL");
-	if (v == NULL || *v == '\0' || strlen(v) > RESET_BASE_MAX ||
-	    (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)) {
-		if (v != NULL && *v != '\0')
-			kore_log(LOG_WARNING, "reset: BRON_BASE_URL ignored");
-		v = RESET_BASE_DEFAULT;
-	}
-	(void)kore_strlcpy(base, v, sizeof(base));
-	n = strlen(base);
-	while (n > 0 && base[n - 1] == '/')
-		base[--n] = '\0';
-	return (base);
-}
-
 static void
 reset_mail_body(struct sbuf *sb, enum locale loc, const char *link)
 {
@@ -211,7 +182,7 @@ reset_req_post(struct http_request *req, struct db_ctx *db)
 	tok_new(ctx->tok);
 	(void)tok_hash_hex(ctx->tok, ctx->tokhash);
 	sbuf_init(&link);
-	sbuf_printf(&link, "%s/wachtwoord-herstellen?token=%s", reset_base(),
+	sbuf_printf(&link, "%s/wachtwoord-herstellen?token=%s", resp_base_url(),
 	    ctx->tok);
 	reset_mail_body(&ctx->body_nl, LOC_NL, sbuf_cstr(&link));
 	reset_mail_body(&ctx->body_en, LOC_EN, sbuf_cstr(&link));

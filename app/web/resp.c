@@ -1,6 +1,7 @@
 /*
  * Response helpers and the error pages.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <kore/kore.h>
@@ -151,4 +152,29 @@ resp_error(struct http_request *req, int status)
 		view_page(req, status, loc, i18n_get(loc, title), NULL,
 		    VIEW_error, b, NBINDS(b));
 	}
+}
+
+const char *
+resp_base_url(void)
+{
+	static char	 base[RESP_BASE_MAX + 1];
+	static int	 done;
+	const char	*v;
+	size_t		 n;
+
+	if (done)
+		return (base);
+	done = 1;
+	v = getenv("BRON_BASE_URL");
+	if (v == NULL || *v == '\0' || strlen(v) > RESP_BASE_MAX ||
+	    (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)) {
+		if (v != NULL && *v != '\0')
+			kore_log(LOG_WARNING, "BRON_BASE_URL ignored");
+		v = RESP_BASE_DEFAULT;
+	}
+	(void)kore_strlcpy(base, v, sizeof(base));
+	n = strlen(base);
+	while (n > 0 && base[n - 1] == '/')
+		base[--n] = '\0';
+	return (base);
 }
