@@ -73,4 +73,30 @@ int	theme_admin_list(struct http_request *);
 int	theme_admin_edit(struct http_request *);
 int	theme_admin_merge(struct http_request *);
 
+/* Issue 6: communities of practice */
+/* web/community*.c: list, create/edit, home, membership, invitations, feed */
+int	community_new(struct http_request *);
+int	community_show(struct http_request *);
+int	community_edit(struct http_request *);
+int	community_membership(struct http_request *);
+int	community_members(struct http_request *);
+int	community_invite(struct http_request *);
+int	community_invitation(struct http_request *);
+int	feed_community(struct http_request *);
+/* web/topic*.c, post*.c: discussions */
+int	topic_list(struct http_request *);
+int	topic_new(struct http_request *);
+int	topic_show(struct http_request *);
+int	topic_status(struct http_request *);
+int	post_edit(struct http_request *);
+int	post_history(struct http_request *);
+int	post_helpful(struct http_request *);
+/* web/notify*.c, follow.c: notifications, settings, following */
+int	notify_list(struct http_request *);
+int	notify_settings(struct http_request *);
+int	follow_post(struct http_request *);
+/* web/flag.c, moderation.c: flags and the moderation queue */
+int	flag_page(struct http_request *);
+int	moderation_queue(struct http_request *);
+
 #endif

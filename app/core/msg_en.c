@@ -158,4 +158,8 @@ const char *const msg_en[MSG__MAX] = {
 #include "msg_flow_en.inc"
 #include "msg_article_en.inc"
 #include "msg_theme_en.inc"
+#include "msg_community_en.inc"
+#include "msg_topic_en.inc"
+#include "msg_notify_en.inc"
+#include "msg_moderation_en.inc"
 };

@@ -160,4 +160,8 @@ const char *const msg_nl[MSG__MAX] = {
 #include "msg_flow_nl.inc"
 #include "msg_article_nl.inc"
 #include "msg_theme_nl.inc"
+#include "msg_community_nl.inc"
+#include "msg_topic_nl.inc"
+#include "msg_notify_nl.inc"
+#include "msg_moderation_nl.inc"
 };

@@ -1,0 +1,7 @@
+/* Messages of notifications and following (web/notify*.c, follow.c); strings in msg_notify_<locale>.inc. */
+#ifndef BRON_MSG_NOTIFY_H
+#define BRON_MSG_NOTIFY_H
+
+#define MSG_LIST_NOTIFY(X)
+
+#endif
