@@ -2,6 +2,7 @@
 #ifndef BRON_MSG_NOTIFY_H
 #define BRON_MSG_NOTIFY_H
 
-#define MSG_LIST_NOTIFY(X)
+#define MSG_LIST_NOTIFY(X) \
+	X(follow_on) X(follow_off)
 
 #endif
