@@ -3,6 +3,7 @@
 #define BRON_MSG_NOTIFY_H
 
 #define MSG_LIST_NOTIFY(X) \
-	X(follow_on) X(follow_off)
+	X(follow_on) X(follow_off) X(follow_done_on) X(follow_done_off) \
+	X(follow_bad) X(follow_back)
 
 #endif

@@ -18,5 +18,12 @@ struct sbuf;
  */
 void	follow_button(struct sbuf *, enum locale, const char *,
 	    const char *, const char *, int, const char *);
+/*
+ * After the button: POST /volgen answers 303 to the page with
+ * ?gedaan=gevolgd or ?gedaan=ontvolgd. Given that word, append the
+ * notice ("Je volgt dit nu.") and return 1; any other word (or NULL)
+ * appends nothing and returns 0; -1 on a template error.
+ */
+int	follow_notice(struct sbuf *, enum locale, const char *);
 
 #endif
