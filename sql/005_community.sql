@@ -257,11 +257,13 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- May acct read item i (any kind)? Published, not hidden, and public or
--- in a community acct may read; people who may edit it always may.
+-- in a community acct may read; people who may edit it always may, and
+-- so may the moderators of its community (to judge a hidden one).
 CREATE FUNCTION item_may_read(i bigint, acct bigint) RETURNS boolean
 LANGUAGE sql STABLE AS $$
 	SELECT EXISTS (SELECT 1 FROM item x WHERE x.id = i
-	    AND x.status = 'gepubliceerd' AND x.hidden_at IS NULL
+	    AND x.status = 'gepubliceerd' AND (x.hidden_at IS NULL
+	        OR community_may_moderate(x.community_id, acct))
 	    AND (x.visibility = 'openbaar' OR (x.community_id IS NOT NULL
 	        AND community_may_read(x.community_id, acct))))
 	    OR (acct IS NOT NULL AND item_may_edit(i, acct))

@@ -89,6 +89,7 @@ extern const struct db_query	q_theme_page;
 
 /* Published and visible to everyone (alias i). */
 #define Q_PUBLIC_I \
-	"i.status = 'gepubliceerd' AND i.visibility = 'openbaar'"
+	"i.status = 'gepubliceerd' AND i.visibility = 'openbaar'" \
+	" AND i.hidden_at IS NULL"
 
 #endif

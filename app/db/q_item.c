@@ -9,7 +9,8 @@
 	"kind, slug, title, summary, " \
 	"to_char(published_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD')"
 #define ITEM_PUBLIC \
-	"status = 'gepubliceerd' AND visibility = 'openbaar'"
+	"status = 'gepubliceerd' AND visibility = 'openbaar'" \
+	" AND hidden_at IS NULL"
 
 /* The newest three of each kind for the home page, in one statement. */
 const struct db_query q_item_latest = {

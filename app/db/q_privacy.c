@@ -105,6 +105,7 @@ const struct db_query	q_privacy_profile = {
 	"  FROM item_author ia JOIN item it ON it.id = ia.item_id"
 	"  WHERE ia.account_id = a.id AND it.status = 'gepubliceerd'"
 	"    AND it.visibility = 'openbaar' AND it.kind <> 'verhaal'"
+	"    AND it.hidden_at IS NULL"
 	"  ORDER BY it.published_at DESC, it.id DESC LIMIT 100"
 	" ) i ON true"
 	" WHERE a.id = $1::bigint"

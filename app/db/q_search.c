@@ -17,6 +17,7 @@ const struct db_query q_search = {
 	"    ts_rank(i.search, q.d) AS rank"
 	"  FROM item i, q WHERE i.search @@ q.d"
 	"    AND i.status = 'gepubliceerd' AND i.visibility = 'openbaar'"
+	"    AND i.hidden_at IS NULL"
 	"  UNION ALL"
 	"  SELECT 'thema', '/themas/' || t.slug, t.title, t.summary,"
 	"    ts_rank(t.search, q.d) FROM theme t, q WHERE t.search @@ q.d"
