@@ -7,6 +7,7 @@
  *   content/themas/<slug>.md          -> theme
  *   content/monitor/<slug>.md         -> change_goal
  *   content/artikelen/<slug>.md       -> item of kind 'artikel'
+ *   content/gemeenschappen/<slug>.md  -> community (seeded once)
  *
  * Articles are saved the way the web app saves them: md_doc_render, then
  * item_save() (with no actor: content/ is the editors' own), so they get
@@ -95,6 +96,8 @@ static int	 import_page(PGconn *, const char *, const struct front *,
 static int	 import_theme(PGconn *, const char *, const struct front *,
 		    const char *);
 static int	 import_goal(PGconn *, const char *, const struct front *,
+		    const char *);
+static int	 import_community(PGconn *, const char *, const struct front *,
 		    const char *);
 static int	 import_article(PGconn *, const char *, const struct front *,
 		    const char *);
@@ -222,6 +225,38 @@ import_theme(PGconn *db, const char *path, const struct front *f,
 	    " WHERE NOT EXISTS (SELECT 1 FROM theme_alias"
 	    "  WHERE slug = $1::text)"
 	    " ON CONFLICT (slug) DO NOTHING", 6, p));
+}
+
+/*
+ * A community of practice: name, summary, visibility, membership and
+ * themes (comma-separated slugs) in the header, its purpose as the body.
+ * Seeded once, like themes: after that its moderators own it.
+ */
+static int
+import_community(PGconn *db, const char *path, const struct front *f,
+    const char *html)
+{
+	const char	*p[8];
+
+	if ((p[0] = need(f, "slug", path)) == NULL ||
+	    (p[1] = need(f, "name", path)) == NULL ||
+	    (p[5] = need(f, "visibility", path)) == NULL ||
+	    (p[6] = need(f, "membership", path)) == NULL)
+		return (-1);
+	p[2] = front_get(f, "summary") ? front_get(f, "summary") : "";
+	p[3] = f->body;
+	p[4] = html;
+	p[7] = front_get(f, "themes") ? front_get(f, "themes") : "";
+	return (exec(db,
+	    "WITH c AS (INSERT INTO community (slug, name, summary,"
+	    " purpose_md, purpose_html, visibility, membership)"
+	    " VALUES ($1::text, $2::text, $3::text, $4::text, $5::text,"
+	    " $6::text, $7::text) ON CONFLICT (slug) DO NOTHING"
+	    " RETURNING id)"
+	    " INSERT INTO community_theme (community_id, theme_id)"
+	    " SELECT c.id, t.id FROM c, theme t WHERE t.slug IN"
+	    " (SELECT btrim(x) FROM regexp_split_to_table($8::text, ',') x)",
+	    8, p));
 }
 
 static int
@@ -852,6 +887,9 @@ main(int argc, char **argv)
 		rc = import_dir(db, argv[1], "themas", import_theme, 1);
 	if (rc == 0)
 		rc = import_dir(db, argv[1], "monitor", import_goal, 1);
+	if (rc == 0)
+		rc = import_dir(db, argv[1], "gemeenschappen",
+		    import_community, 1);
 	if (rc == 0)
 		rc = import_dir(db, argv[1], "pagina", import_page, 1);
 	/* Articles after themes (they name them), then their relations. */
