@@ -1239,3 +1239,25 @@ CREATE TRIGGER account_community_erase AFTER UPDATE OF deleted_at
 	ON account FOR EACH ROW
 	WHEN (OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL)
 	EXECUTE FUNCTION account_community_erase();
+
+/* ---------------------------------------------------------------- */
+/* Audit targets                                                      */
+/* ---------------------------------------------------------------- */
+
+-- What audit.target_id points at, by action: the audit page links it
+-- and the data export takes only rows about the account itself.
+CREATE FUNCTION audit_target(p_action text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE
+	    WHEN p_action IN ('aanmaken', 'indienen', 'goedkeuren',
+		'publiceren', 'terugsturen', 'archiveren', 'terugzetten',
+		'gecontroleerd', 'versie_herstellen', 'eigenaar_gewijzigd')
+		OR p_action LIKE 'item\_%' THEN 'item'
+	    WHEN p_action LIKE 'thema\_%' THEN 'theme'
+	    WHEN p_action LIKE 'gemeenschap\_%' OR p_action LIKE 'lid\_%'
+		OR p_action LIKE 'moderator\_%'
+		OR p_action = 'uitnodiging_ingetrokken' THEN 'community'
+	    WHEN p_action LIKE 'gesprek\_%' THEN 'topic'
+	    WHEN p_action LIKE 'bericht\_%' THEN 'post'
+	    ELSE 'account' END
+$$;

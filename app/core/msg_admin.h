@@ -31,6 +31,28 @@
 	X(admin_act_eigenaar_gewijzigd) \
 	X(admin_act_thema_aangemaakt) X(admin_act_thema_gewijzigd) \
 	X(admin_act_thema_samenvoegen) \
+	X(admin_act_gemeenschap_aangemaakt) \
+	X(admin_act_gemeenschap_gewijzigd) \
+	X(admin_act_lid_geworden) \
+	X(admin_act_lid_vertrokken) \
+	X(admin_act_lid_toegelaten) \
+	X(admin_act_lid_afgewezen) \
+	X(admin_act_lid_uitgenodigd) \
+	X(admin_act_uitnodiging_ingetrokken) \
+	X(admin_act_lid_verwijderd) \
+	X(admin_act_moderator_benoemd) \
+	X(admin_act_moderator_ontslagen) \
+	X(admin_act_gesprek_vastzetten) \
+	X(admin_act_gesprek_losmaken) \
+	X(admin_act_gesprek_sluiten) \
+	X(admin_act_gesprek_heropenen) \
+	X(admin_act_bericht_bewerkt) \
+	X(admin_act_bericht_verborgen) \
+	X(admin_act_bericht_hersteld) \
+	X(admin_act_bericht_afgewezen) \
+	X(admin_act_item_verborgen) \
+	X(admin_act_item_hersteld) \
+	X(admin_act_item_afgewezen) \
 	X(admin_act_export) X(admin_act_beheerder_aangemaakt) \
 	X(admin_update_title) X(admin_self_block) X(admin_self_demote) \
 	X(admin_bad_role) X(admin_bad_action) X(admin_user_deleted) \

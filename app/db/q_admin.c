@@ -84,38 +84,41 @@ const struct db_query	q_admin_unblock = {
  * has none left (shown as "voormalig lid"), NULL actor is the system.
  */
 /*
- * The target of a row is an account, an item or a theme, by action:
- * each gets its own label and link (a deleted item or theme: none).
+ * The target of a row is an account, an item, a theme, a community, a
+ * discussion or a post, by action (audit_target() in SQL): each gets its
+ * own label and link (a deleted one: none).
  */
-#define AUDIT_ITEM_ACTIONS \
-	"('aanmaken', 'indienen', 'goedkeuren', 'publiceren', 'terugsturen'," \
-	" 'archiveren', 'terugzetten', 'gecontroleerd', 'versie_herstellen'," \
-	" 'eigenaar_gewijzigd')"
 const struct db_query	q_admin_audit = {
 	"admin_audit",
 	"SELECT to_char(au.at AT TIME ZONE 'Europe/Amsterdam',"
 	"    'YYYY-MM-DD HH24:MI'), au.action,"
 	"    coalesce(au.actor_id::text, ''), coalesce(ac.display_name, ''),"
 	"    coalesce(au.target_id::text, ''),"
-	"    coalesce(i.title, th.title, t.display_name, ''),"
-	"    CASE WHEN au.action IN " AUDIT_ITEM_ACTIONS " THEN"
-	"      coalesce(CASE i.kind WHEN 'artikel' THEN '/artikelen/'"
-	"        WHEN 'pilot' THEN '/pilots/' WHEN 'verhaal' THEN '/verhalen/'"
-	"        WHEN 'mastermind' THEN '/masterminds/'"
-	"        WHEN 'bron' THEN '/bronnen/' END || i.slug, '')"
-	"    WHEN au.action LIKE 'thema\\_%' THEN"
-	"      coalesce('/themas/' || th.slug, '')"
-	"    ELSE '/mensen/' || au.target_id END,"
+	"    coalesce(i.title, th.title, c.name, tp.title, pt.title,"
+	"    t.display_name, ''),"
+	"    coalesce(CASE audit_target(au.action)"
+	"    WHEN 'item' THEN item_href(i)"
+	"    WHEN 'theme' THEN '/themas/' || th.slug"
+	"    WHEN 'community' THEN '/gemeenschappen/' || c.slug"
+	"    WHEN 'topic' THEN topic_href(tp.id)"
+	"    WHEN 'post' THEN post_href(p.id)"
+	"    ELSE '/mensen/' || au.target_id END, ''),"
 	"    au.detail, count(*) OVER ()"
 	" FROM audit au"
 	" LEFT JOIN account ac ON ac.id = au.actor_id"
 	" LEFT JOIN item i ON i.id = au.target_id"
-	"    AND au.action IN " AUDIT_ITEM_ACTIONS
+	"    AND audit_target(au.action) = 'item'"
 	" LEFT JOIN theme th ON th.id = au.target_id"
-	"    AND au.action LIKE 'thema\\_%'"
+	"    AND audit_target(au.action) = 'theme'"
+	" LEFT JOIN community c ON c.id = au.target_id"
+	"    AND audit_target(au.action) = 'community'"
+	" LEFT JOIN topic tp ON tp.id = au.target_id"
+	"    AND audit_target(au.action) = 'topic'"
+	" LEFT JOIN post p ON p.id = au.target_id"
+	"    AND audit_target(au.action) = 'post'"
+	" LEFT JOIN topic pt ON pt.id = p.topic_id"
 	" LEFT JOIN account t ON t.id = au.target_id"
-	"    AND au.action NOT IN " AUDIT_ITEM_ACTIONS
-	"    AND au.action NOT LIKE 'thema\\_%'"
+	"    AND audit_target(au.action) = 'account'"
 	" WHERE ($1::text = '' OR au.action = $1::text)"
 	" ORDER BY au.at DESC, au.id DESC"
 	" OFFSET $2::int LIMIT $3::int",

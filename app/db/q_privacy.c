@@ -46,6 +46,47 @@ const struct db_query	q_privacy_export = {
 	"    'created_at', n.created_at, 'read_at', n.read_at)"
 	"    ORDER BY n.created_at",
 	"    FROM notification n WHERE n.account_id = me.id") ","
+	"  'memberships', " LIST("json_build_object("
+	"    'community', c.slug, 'state', m.state, 'moderator', m.moderator,"
+	"    'note', m.note, 'created_at', m.created_at,"
+	"    'decided_at', m.decided_at) ORDER BY m.created_at",
+	"    FROM member m JOIN community c ON c.id = m.community_id"
+	"    WHERE m.account_id = me.id") ","
+	"  'follows', " LIST("json_build_object("
+	"    'community', (SELECT slug FROM community WHERE id = f.community_id),"
+	"    'topic', f.topic_id,"
+	"    'theme', (SELECT slug FROM theme WHERE id = f.theme_id),"
+	"    'item', (SELECT kind || '/' || slug FROM item WHERE id = f.item_id),"
+	"    'created_at', f.created_at) ORDER BY f.created_at",
+	"    FROM follow f WHERE f.account_id = me.id") ","
+	"  'notification_settings', " LIST("json_build_object("
+	"    'kind', np.kind, 'in_app', np.in_app) ORDER BY np.kind",
+	"    FROM notify_pref np WHERE np.account_id = me.id") ","
+	"  'topics', " LIST("json_build_object("
+	"    'id', t.id, 'community', c.slug, 'title', t.title,"
+	"    'created_at', t.created_at) ORDER BY t.created_at",
+	"    FROM topic t JOIN community c ON c.id = t.community_id"
+	"    WHERE t.author_id = me.id") ","
+	"  'posts', " LIST("json_build_object("
+	"    'id', p.id, 'topic', p.topic_id, 'number', p.n,"
+	"    'body', p.body_md, 'revision', p.revision,"
+	"    'hidden', p.hidden_at IS NOT NULL, 'created_at', p.created_at,"
+	"    'updated_at', p.updated_at) ORDER BY p.created_at",
+	"    FROM post p WHERE p.author_id = me.id") ","
+	"  'post_edits', " LIST("json_build_object("
+	"    'post', r.post_id, 'revision', r.rev, 'body', r.body_md,"
+	"    'created_at', r.created_at) ORDER BY r.created_at",
+	"    FROM post_revision r JOIN post p ON p.id = r.post_id"
+	"    WHERE p.author_id = me.id") ","
+	"  'helpful_marks', " LIST("json_build_object("
+	"    'post', h.post_id, 'created_at', h.created_at)"
+	"    ORDER BY h.created_at",
+	"    FROM post_helpful h WHERE h.account_id = me.id") ","
+	"  'flags', " LIST("json_build_object("
+	"    'post', fl.post_id, 'item', fl.item_id, 'reason', fl.reason,"
+	"    'note', fl.note, 'created_at', fl.created_at,"
+	"    'decision', fl.decision) ORDER BY fl.created_at",
+	"    FROM flag fl WHERE fl.reporter_id = me.id") ","
 	"  'outbox', " LIST("json_build_object("
 	"    'to', o.to_addr, 'subject', o.subject, 'body', o.body,"
 	"    'created_at', o.created_at, 'sent_at', o.sent_at)"
@@ -60,7 +101,8 @@ const struct db_query	q_privacy_export = {
 	"    'at', x.at, 'action', x.action, 'detail', x.detail)"
 	"    ORDER BY x.at",
 	"    FROM (SELECT at, action, detail FROM audit a"
-	"      WHERE a.actor_id = me.id OR a.target_id = me.id"
+	"      WHERE a.actor_id = me.id OR (a.target_id = me.id"
+	"      AND audit_target(a.action) = 'account')"
 	"      UNION ALL SELECT at, action, detail FROM logged) x")
 	" )::text FROM me",
 	1
