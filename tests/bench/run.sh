@@ -61,6 +61,43 @@ sid=$(awk '$6 ~ /sid$/ { print $7 }' "$jar")
 [ -n "$sid" ] || { echo "bench: could not sign in" >&2; exit 1; }
 pages+=("home-in:/" "account:/account")
 
+# A public community with one discussion of 200 posts (the opening and
+# 199 replies by two members), for the community home and the topic
+# pages (25 posts a page: the first and the last page).
+comm=kennisnetwerk-kleinschaligheid
+topic=$(psql -X -q -At -v ON_ERROR_STOP=1 "$BRON_DATABASE_URL" <<SQL
+DO \$\$
+DECLARE
+	c bigint := (SELECT id FROM community WHERE slug = '$comm');
+	a bigint := (SELECT id FROM account WHERE email = '$bench_email');
+	b bigint;
+	t bigint;
+BEGIN
+	INSERT INTO account (email, display_name, member_kind)
+	VALUES ('bench-b-$$@example.org', 'Tweede lid', 'professional')
+	RETURNING id INTO b;
+	PERFORM member_act(c, a, 'aanmelden', NULL, '');
+	PERFORM member_act(c, b, 'aanmelden', NULL, '');
+	SELECT topic_id INTO t FROM topic_create(c, a, 'Benchgesprek',
+	    'De opening van het gesprek.', '<p>De opening van het gesprek.</p>',
+	    '');
+	FOR i IN 2 .. 200 LOOP
+		PERFORM post_create(t, CASE WHEN i % 2 = 0 THEN b ELSE a END,
+		    'Reactie ' || i || ' met wat tekst over kleinschalig wonen '
+		    || 'en wat daarbij hielp.', '<p>Reactie ' || i || ' met wat '
+		    || 'tekst over kleinschalig wonen en wat daarbij hielp.</p>',
+		    NULL, '');
+	END LOOP;
+END \$\$;
+SELECT max(id) FROM topic;
+SQL
+)
+[ -n "$topic" ] || { echo "bench: no discussion fixture" >&2; exit 1; }
+pages+=("comm:/gemeenschappen/$comm"
+	"topic:/gemeenschappen/$comm/gesprekken/$topic"
+	"topic-p8:/gemeenschappen/$comm/gesprekken/$topic?pagina=8"
+	"topic-in:/gemeenschappen/$comm/gesprekken/$topic")
+
 # wrk_page NAME PATH [wrk args...]: one run; sets rps p50 p99 bad errs.
 wrk_page() {
 	local name=$1 path=$2
@@ -83,7 +120,7 @@ for entry in "${pages[@]}"; do
 	path=${entry#*:}
 	cookie=()
 	case $name in
-	home-in|account) cookie=(-H "Cookie: __Host-sid=$sid") ;;
+	home-in|account|topic-in) cookie=(-H "Cookie: __Host-sid=$sid") ;;
 	esac
 	wrk_page "$name" "$path" "${cookie[@]}"
 	echo "$out" >"$ARTIFACTS/wrk-$name.txt"
