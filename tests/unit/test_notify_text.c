@@ -1,0 +1,126 @@
+/*
+ * notify_text: each kind's sentence in both languages, the title as a
+ * link in HTML and as text in mail, escaping of every argument, the
+ * unknown actor, and fallbacks for unknown variants and kinds.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/notify_text.h"
+#include "core/sbuf.h"
+
+#define SAY(loc, s, html, want) \
+	check_text(loc, s, html, want, __FILE__, __LINE__)
+
+static void	check_text(enum locale, const struct notify_subject *, int,
+		    const char *, const char *, int);
+
+static void
+check_text(enum locale loc, const struct notify_subject *s, int html,
+    const char *want, const char *file, int line)
+{
+	struct sbuf	out;
+
+	sbuf_init(&out);
+	notify_text(&out, loc, s, html);
+	_assert_string_equal(sbuf_cstr(&out), want, file, line);
+	sbuf_free(&out);
+}
+
+static void
+t_reply(void **state)
+{
+	const struct notify_subject	s = { "reactie", "", "Pim",
+	    "Separeer & dwang", "", "/gemeenschappen/x/gesprekken/4#bericht-2" };
+
+	(void)state;
+	SAY(LOC_NL, &s, 1, "Pim reageerde in het gesprek <a href=\""
+	    "/gemeenschappen/x/gesprekken/4#bericht-2\">Separeer &amp; "
+	    "dwang</a>.");
+	SAY(LOC_NL, &s, 0, "Pim reageerde in het gesprek Separeer & dwang.");
+	SAY(LOC_EN, &s, 0, "Pim replied in the discussion Separeer & dwang.");
+}
+
+static void
+t_escaping(void **state)
+{
+	const struct notify_subject	s = { "gesprek", "",
+	    "<b>\"x'</b>", "<script>alert(1)</script>", "A&B",
+	    "javascript:alert(1)" };
+	struct sbuf			out;
+
+	(void)state;
+	sbuf_init(&out);
+	notify_text(&out, LOC_NL, &s, 1);
+	assert_null(strstr(sbuf_cstr(&out), "<b>"));
+	assert_null(strstr(sbuf_cstr(&out), "<script"));
+	assert_null(strstr(sbuf_cstr(&out), "javascript:"));
+	assert_non_null(strstr(sbuf_cstr(&out), "&lt;b&gt;"));
+	assert_non_null(strstr(sbuf_cstr(&out), " in A&amp;B: "));
+	sbuf_free(&out);
+}
+
+static void
+t_variants(void **state)
+{
+	struct notify_subject	s = { "lidmaatschap", "aanvraag", "Ans",
+	    "Kleinschaligheid", "Kleinschaligheid", "/g/k/leden" };
+
+	(void)state;
+	SAY(LOC_NL, &s, 0, "Ans wil lid worden van Kleinschaligheid.");
+	s.sub = "uitnodiging";
+	SAY(LOC_NL, &s, 0, "Ans nodigt je uit voor Kleinschaligheid.");
+	/* An unknown variant: the kind's general sentence. */
+	s.sub = "iets-anders";
+	SAY(LOC_NL, &s, 0,
+	    "Er is een besluit over je lidmaatschap van Kleinschaligheid.");
+	s.kind = "beoordeling";
+	s.sub = "goedgekeurd";
+	s.title = "Op de groei";
+	SAY(LOC_NL, &s, 0,
+	    "De redactie heeft Op de groei goedgekeurd. Het staat nu online.");
+	s.sub = "teruggestuurd";
+	SAY(LOC_EN, &s, 0,
+	    "The editors sent Op de groei back. Read what you can improve.");
+	s.kind = "nieuw_item";
+	s.sub = "c";
+	s.community = "Suïcidepreventie";
+	SAY(LOC_NL, &s, 0, "Nieuw in Suïcidepreventie: Op de groei");
+}
+
+static void
+t_fallbacks(void **state)
+{
+	struct notify_subject	s = { "vermelding", "", "", "T", "", "/t" };
+
+	(void)state;
+	/* No actor (a deleted account is named by the query). */
+	SAY(LOC_NL, &s, 0, "Iemand noemde je in het gesprek T.");
+	SAY(LOC_EN, &s, 0, "Someone mentioned you in the discussion T.");
+	/* A kind this build does not know: the title alone. */
+	s.kind = "toekomst";
+	SAY(LOC_NL, &s, 1, "<a href=\"/t\">T</a>");
+	/* A percent sign in a title is not a placeholder. */
+	s.kind = "reactie";
+	s.title = "100%s %d %%";
+	SAY(LOC_NL, &s, 0, "Iemand reageerde in het gesprek 100%s %d %%.");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(t_reply),
+		cmocka_unit_test(t_escaping),
+		cmocka_unit_test(t_variants),
+		cmocka_unit_test(t_fallbacks),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
