@@ -262,6 +262,8 @@ flags() {
 	assert_contains "kanarie-notitie-$S"
 	assert_contains "Artikel om te melden $S"
 	assert_contains '<a href="/redactie">Terug naar de redactie</a>'
+	req -b "$(jar editor)" /redactie
+	assert_contains '<a href="/redactie/meldingen">Gemelde berichten en items</a>'
 }
 
 @test "hiding needs a note; the message sits next to that post's form" {
