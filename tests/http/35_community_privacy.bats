@@ -1,0 +1,190 @@
+#!/usr/bin/env bats
+# R3 for communities: members-only and closed content never reaches an
+# outsider. Canary strings sit in the titles, summaries and bodies of
+# items, topics and posts of a members-only and a closed community; a
+# visitor and a signed-in outsider fetch every page, list, theme page,
+# feed, search and notification list that could show them, and the
+# canaries must appear 0 times. A member fetching the same pages sees
+# them (so the test can fail).
+load helpers
+
+# One set of signed-in clients for the whole file.
+jar() {
+	echo "$BATS_FILE_TMPDIR/jar-$1"
+}
+
+setup_file() {
+	export PRIV_DIR=$BATS_FILE_TMPDIR
+	local n=$$$RANDOM
+	export CAN_L="kanarieleden$n" CAN_B="kanariebesloten$n"
+	export CAN_P="kanarieopenbaar$n"
+	export ED_EMAIL=$(unique_email redactie) MEM_EMAIL=$(unique_email lid)
+	export OUT_EMAIL=$(unique_email buiten)
+	register editor "$ED_EMAIL" "Redactie Privacy"
+	set_role "$ED_EMAIL" redacteur
+	register member "$MEM_EMAIL" "Lid Privacy"
+	register outsider "$OUT_EMAIL" "Buitenstaander"
+	export ED=$(db -c "SELECT id FROM account WHERE email = '$ED_EMAIL'")
+	export MEM=$(db -c "SELECT id FROM account WHERE email = '$MEM_EMAIL'")
+	export OUT=$(db -c "SELECT id FROM account WHERE email = '$OUT_EMAIL'")
+	# The outsider follows the theme everything is filed under.
+	export THEME=suicidepreventie
+	db -c "SELECT follow_set($OUT, 'thema', (SELECT id FROM theme
+	    WHERE slug = '$THEME'), true)" >/dev/null
+	local v slug can c
+	for v in openbaar leden besloten; do
+		case $v in
+		openbaar) can=$CAN_P ;;
+		leden) can=$CAN_L ;;
+		besloten) can=$CAN_B ;;
+		esac
+		slug=$(db -c "SELECT slug FROM community_save(NULL, $ED, 0,
+		    'Ruimte $v $n', 'Samenvatting van de ruimte', 'Doel',
+		    '<p>Doel</p>', '$THEME', '$v', 'uitnodiging',
+		    'ruimte-$v-$n', 'priv-$v-$n')")
+		c=$(db -c "SELECT id FROM community WHERE slug = '$slug'")
+		db -c "SELECT member_act($c, $ED, 'uitnodigen', $MEM, '')" >/dev/null
+		db -c "SELECT member_act($c, $MEM, 'accepteren', NULL, '')" >/dev/null
+		# An article by the member, filed in the community, published.
+		local item
+		item=$(db -c "SELECT id FROM item_save('artikel', NULL, NULL,
+		    $MEM, 'Titel $can', 'Kort $can', 'Tekst $can',
+		    '<p>Tekst $can</p>', '', 2, '', 'artikel-$can', '$THEME',
+		    'tag$can', '$slug', NULL, '', '', '', NULL)")
+		db -c "SELECT item_transition($item, $ED, 'goedkeuren', '')" >/dev/null
+		# A discussion with a reply.
+		local topic
+		topic=$(db -c "SELECT topic_id FROM topic_create($c, $MEM,
+		    'Gesprek $can', 'Opening $can', '<p>Opening $can</p>', '')")
+		db -c "SELECT post_create($topic, $ED, 'Reactie $can',
+		    '<p>Reactie $can</p>', NULL, '')" >/dev/null
+		echo "$slug $item $topic" >"$PRIV_DIR/$v"
+	done
+}
+
+# Every path an outsider could try; {slug} {topic} {item} per space.
+paths() {
+	local v=$1 slug item topic
+	read -r slug item topic <"$PRIV_DIR/$v"
+	local aslug
+	aslug=$(db -c "SELECT slug FROM item WHERE id = $item")
+	cat <<EOF
+/
+/artikelen
+/artikelen?gemeenschap=$slug
+/artikelen?thema=$THEME
+/artikelen?tag=tag${CAN_L}
+/artikelen?tag=tag${CAN_B}
+/artikelen/$aslug
+/artikelen/$aslug/geschiedenis
+/themas/$THEME
+/themas
+/feeds/artikelen.atom
+/feeds/themas/$THEME.atom
+/feeds/gemeenschappen/$slug.atom
+/zoeken?q=${CAN_L}
+/zoeken?q=${CAN_B}
+/zoeken?q=Titel
+/gemeenschappen
+/gemeenschappen/$slug
+/gemeenschappen/$slug/leden
+/gemeenschappen/$slug/gesprekken
+/gemeenschappen/$slug/gesprekken/$topic
+/berichten/$(db -c "SELECT id FROM post WHERE topic_id = $topic AND n = 2")/geschiedenis
+/mensen/$MEM
+/meldingen
+EOF
+}
+
+# count WHO: canary occurrences over every page of both private spaces.
+count_canaries() {
+	local who=$1 v p total=0 n
+	for v in leden besloten; do
+		while read -r p; do
+			if [ "$who" = visitor ]; then
+				req "$p"
+			else
+				req -b "$(jar "$who")" "$p"
+			fi
+			if [ "${status_code:0:1}" = 5 ]; then
+				echo "5xx on $p as $who" >&2
+				return 1
+			fi
+			n=$(grep -o "$CAN_L\|$CAN_B" <<<"$body" | wc -l)
+			if [ "$n" != 0 ]; then
+				echo "$who saw $n canaries on $p" >&2
+			fi
+			total=$((total + n))
+		done < <(paths "$v")
+	done
+	echo "$total"
+}
+
+@test "a visitor sees 0 canaries of members-only and closed spaces" {
+	n=$(count_canaries visitor)
+	echo "canaries seen by a visitor: $n" >&3
+	[ "$n" = 0 ]
+}
+
+@test "a signed-in outsider sees 0 canaries, also in notifications" {
+	n=$(count_canaries outsider)
+	echo "canaries seen by an outsider: $n" >&3
+	[ "$n" = 0 ]
+	# The theme they follow got the public article only.
+	[ "$(db -c "SELECT count(*) FROM notification WHERE account_id = $OUT
+	    AND (text LIKE '%$CAN_L%' OR text LIKE '%$CAN_B%')")" = 0 ]
+	[ "$(db -c "SELECT count(*) FROM notification WHERE account_id = $OUT
+	    AND text LIKE '%$CAN_P%'")" -ge 1 ]
+}
+
+@test "the member sees the canaries (the check can fail)" {
+	local slug item topic
+	read -r slug item topic <"$PRIV_DIR/besloten"
+	req -b "$(jar member)" "/gemeenschappen/$slug/gesprekken/$topic"
+	[ "$status_code" = 200 ]
+	assert_contains "Reactie $CAN_B"
+	aslug=$(db -c "SELECT slug FROM item WHERE id = $item")
+	req -b "$(jar member)" "/artikelen/$aslug"
+	[ "$status_code" = 200 ]
+	assert_contains "Tekst $CAN_B"
+	req -b "$(jar member)" "/gemeenschappen/$slug"
+	[ "$status_code" = 200 ]
+	assert_contains "Titel $CAN_B"
+}
+
+@test "a closed space is 404 to outsiders, a members-only one shows no content" {
+	local slug item topic
+	read -r slug item topic <"$PRIV_DIR/besloten"
+	for p in "/gemeenschappen/$slug" "/gemeenschappen/$slug/gesprekken" \
+	    "/gemeenschappen/$slug/gesprekken/$topic" \
+	    "/gemeenschappen/$slug/leden" "/feeds/gemeenschappen/$slug.atom"; do
+		req "$p"
+		[ "$status_code" = 404 ] || { echo "visitor $p: $status_code" >&2; false; }
+		req -b "$(jar outsider)" "$p"
+		[ "$status_code" = 404 ] || { echo "outsider $p: $status_code" >&2; false; }
+	done
+	req -b "$(jar outsider)" /gemeenschappen
+	assert_not_contains "/gemeenschappen/$slug\""
+	read -r slug item topic <"$PRIV_DIR/leden"
+	req -b "$(jar outsider)" "/gemeenschappen/$slug"
+	[ "$status_code" = 200 ]
+	assert_contains "Ruimte leden"
+}
+
+@test "a space that turns members-only takes its old notifications along" {
+	local slug item topic c
+	read -r slug item topic <"$PRIV_DIR/openbaar"
+	c=$(db -c "SELECT id FROM community WHERE slug = '$slug'")
+	req -b "$(jar outsider)" /meldingen
+	[ "$status_code" = 200 ]
+	assert_contains "$CAN_P"
+	db -c "UPDATE community SET visibility = 'leden' WHERE id = $c"
+	# Its items follow the community's visibility ...
+	[ "$(db -c "SELECT visibility FROM item WHERE id = $item")" = leden ]
+	# ... and the notification about them is no longer shown.
+	req -b "$(jar outsider)" /meldingen
+	assert_not_contains "$CAN_P"
+	req /artikelen
+	assert_not_contains "$CAN_P"
+	db -c "UPDATE community SET visibility = 'openbaar' WHERE id = $c"
+}
