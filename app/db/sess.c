@@ -3,12 +3,18 @@
  * handler's first query when the request carries a session cookie.
  * The cookie token is looked up by its hash; expired, blocked and
  * deleted accounts find nothing. last_seen_at is written at most once
- * a minute, so a page view rarely writes.
+ * a minute, so a page view rarely writes. The same query counts the
+ * unread notifications for the header (those notification_visible()
+ * lets through, at most SESS_UNREAD_MAX: the header shows "99+").
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "db/db.h"
 #include "web/auth.h"
+
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
 
 static const struct db_query	q_sess_load = {
 	"sess_load",
@@ -21,7 +27,11 @@ static const struct db_query	q_sess_load = {
 	"  WHERE session.id = s.id"
 	"    AND s.last_seen_at < now() - interval '1 minute'"
 	")"
-	" SELECT a.id, s.id, a.display_name, a.role, s.csrf"
+	" SELECT a.id, s.id, a.display_name, a.role, s.csrf,"
+	" (SELECT count(*) FROM (SELECT 1 FROM notification n"
+	"  WHERE n.account_id = a.id AND n.read_at IS NULL"
+	"  AND notification_visible(n, a.id)"
+	"  LIMIT " STR(SESS_UNREAD_MAX) ") u)"
 	" FROM s JOIN account a ON a.id = s.account_id"
 	" WHERE a.blocked_at IS NULL AND a.deleted_at IS NULL",
 	1
@@ -101,6 +111,7 @@ sess_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		return;
 	(void)kore_strlcpy(u->name, db_text(sql, r, 2), sizeof(u->name));
 	u->role = sess_role_parse(db_text(sql, r, 3));
+	u->unread = atoi(db_text(sql, r, 5));
 	u->loaded = u->role != ROLE_NONE;
 }
 

@@ -25,7 +25,11 @@ struct sess_user {
 	enum role	role;
 	char		csrf[TOK_LEN + 1];
 	char		csrf_anon[TOK_LEN + 1];	/* visitor's cookie token */
+	int		unread;		/* notifications, at most SESS_UNREAD_MAX */
 };
+
+/* The header counts unread notifications up to this many ("99+"). */
+#define SESS_UNREAD_MAX	100
 
 struct http_request;
 struct db_ctx;

@@ -1,7 +1,8 @@
 /*
- * bron: command-line administration. Only one command for now:
+ * bron: command-line administration.
  *
  *   bron admin EMAIL
+ *   bron digest
  *
  * makes the account with that address an admin. When there is no such
  * account, one is created without a password (never a seeded one), and
@@ -9,6 +10,16 @@
  * is stored only as a hash, like every other token (core/token.c), and
  * is valid for 24 hours. Everything happens in one transaction and
  * leaves an audit row (actor NULL: the system).
+ *
+ * digest (weekly, conf/bron-digest.timer): for every account with the
+ * weekly e-mail on and unread notifications newer than its last digest
+ * (and at most 7 days old), one mail in the outbox, in the account's
+ * language: a line per notification (core/notify_text.h, the sentence
+ * /meldingen shows) with its absolute link, newest first; then
+ * digest_at = now(). Each account is its own transaction, so a rerun
+ * after a failure never mails anyone twice. Only notifications that
+ * pass notification_visible() are mailed. Prints how many mails it
+ * wrote.
  *
  * Connection from BRON_DATABASE_URL, links start with BRON_BASE_URL
  * (default http://127.0.0.1:8080). Exit status: 0 done, 1 usage or
@@ -22,11 +33,23 @@
 #include <sodium.h>
 
 #include "core/form.h"
+#include "core/i18n.h"
+#include "core/notify_text.h"
+#include "core/sbuf.h"
 #include "core/token.h"
+#include "db/q_notify_sql.h"
 
 #define EXIT_USAGE	1
 #define EXIT_DB		2
 #define BASE_URL	"http://127.0.0.1:8080"
+#define DIGEST_BODY_MAX	18000	/* bytes; outbox.body holds 20000 chars */
+
+/* Unread, not yet in a digest, at most a week old, still visible. */
+#define DIGEST_NEW(n, a) \
+	n ".account_id = " a ".id AND " n ".read_at IS NULL" \
+	" AND " n ".created_at > greatest(coalesce(" a ".digest_at," \
+	" '-infinity'), now() - interval '7 days')" \
+	" AND notification_visible(" n ", " a ".id)"
 
 /* The one-shot SQL, in the order run() uses them. */
 static const char	sql_find[] =
@@ -50,6 +73,30 @@ static const char	sql_create[] =
     "    SELECT 'beheerder_aangemaakt', id, 'via bron admin' FROM a)"
     " SELECT id FROM a";
 
+/* The digest. */
+static const char	sql_digest_who[] =
+    "SELECT a.id FROM account a WHERE a.digest AND a.email IS NOT NULL"
+    " AND a.deleted_at IS NULL AND a.blocked_at IS NULL"
+    " AND EXISTS (SELECT 1 FROM notification n WHERE "
+    DIGEST_NEW("n", "a") ") ORDER BY a.id";
+static const char	sql_digest_lock[] =
+    "SELECT a.email, coalesce(a.display_name, ''), a.lang FROM account a"
+    " WHERE a.id = $1::bigint AND a.digest AND a.email IS NOT NULL"
+    " AND a.deleted_at IS NULL AND a.blocked_at IS NULL"
+    " FOR UPDATE SKIP LOCKED";
+static const char	sql_digest_rows[] =
+    "SELECT n.kind, " NOTIFY_SUB("n") ", "
+    NOTIFY_ACTOR("n", "ac", "$2::text") ", n.text, n.href,"
+    " coalesce(c.name, '')"
+    " FROM account a JOIN notification n ON " DIGEST_NEW("n", "a")
+    " LEFT JOIN account ac ON ac.id = n.actor_id"
+    " LEFT JOIN community c ON c.id = n.community_id"
+    " WHERE a.id = $1::bigint ORDER BY n.created_at DESC, n.id DESC";
+static const char	sql_digest_send[] =
+    "WITH o AS (INSERT INTO outbox (account_id, to_addr, subject, body)"
+    "    VALUES ($1::bigint, $2, $3, $4))"
+    " UPDATE account SET digest_at = now() WHERE id = $1::bigint";
+
 static void	usage(void);
 static int	sql_ok(PGconn *, PGresult *, const char *);
 static int	exec(PGconn *, const char *, int, const char *const *,
@@ -57,13 +104,21 @@ static int	exec(PGconn *, const char *, int, const char *const *,
 static void	local_part(const char *, char *, size_t);
 static void	print_link(const char *, const char *);
 static int	admin(PGconn *, const char *);
+static void	base_url(struct sbuf *);
+static PGconn	*connect_db(void);
+static int	digest_main(void);
+static int	digest_one(PGconn *, const char *, int *);
+static int	digest(PGconn *);
 
 static void
 usage(void)
 {
 	fprintf(stderr, "Gebruik: bron admin E-MAILADRES\n"
-	    "Maakt dit account beheerder, of maakt een nieuw "
-	    "beheerdersaccount aan.\n");
+	    "         Maakt dit account beheerder, of maakt een nieuw "
+	    "beheerdersaccount aan.\n"
+	    "       bron digest\n"
+	    "         Zet de wekelijkse e-mail met ongelezen meldingen "
+	    "klaar in de outbox.\n");
 }
 
 static int
@@ -206,6 +261,8 @@ main(int argc, char **argv)
 	char		*e;
 	int		 rc;
 
+	if (argc == 2 && strcmp(argv[1], "digest") == 0)
+		return (digest_main());
 	if (argc != 3 || strcmp(argv[1], "admin") != 0) {
 		usage();
 		return (EXIT_USAGE);
@@ -238,5 +295,177 @@ main(int argc, char **argv)
 	}
 	rc = admin(db, e);
 	PQfinish(db);
+	return (rc);
+}
+
+/* BRON_BASE_URL (or the default) without a trailing slash. */
+static void
+base_url(struct sbuf *out)
+{
+	const char	*base;
+	size_t		 n;
+
+	if ((base = getenv("BRON_BASE_URL")) == NULL || *base == '\0')
+		base = BASE_URL;
+	n = strlen(base);
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	sbuf_add(out, base, n);
+}
+
+static PGconn *
+connect_db(void)
+{
+	PGconn		*db;
+	const char	*url;
+
+	if ((url = getenv("BRON_DATABASE_URL")) == NULL || *url == '\0') {
+		fprintf(stderr, "bron: BRON_DATABASE_URL is niet gezet.\n");
+		return (NULL);
+	}
+	db = PQconnectdb(url);
+	if (PQstatus(db) != CONNECTION_OK) {
+		fprintf(stderr, "bron: geen verbinding met de database: %s",
+		    PQerrorMessage(db));
+		PQfinish(db);
+		return (NULL);
+	}
+	return (db);
+}
+
+static int
+digest_main(void)
+{
+	PGconn	*db;
+	int	 rc;
+
+	if ((db = connect_db()) == NULL)
+		return (EXIT_DB);
+	rc = digest(db);
+	PQfinish(db);
+	return (rc);
+}
+
+/*
+ * One account's digest, in its own transaction. *sent is set to 1 when
+ * a mail went into the outbox (0: the account changed meanwhile).
+ */
+static int
+digest_one(PGconn *db, const char *id, int *sent)
+{
+	PGresult		*who, *rows;
+	struct notify_subject	 s;
+	struct sbuf		 body, base, line, more;
+	enum locale		 loc;
+	const char		*p[4], *args[2];
+	char			 n[24];
+	int			 i, nrows, shown;
+
+	*sent = 0;
+	if (!exec(db, "BEGIN", 0, NULL, NULL))
+		return (EXIT_DB);
+	p[0] = id;
+	if (!exec(db, sql_digest_lock, 1, p, &who))
+		return (EXIT_DB);
+	if (PQntuples(who) != 1) {
+		PQclear(who);
+		return (exec(db, "ROLLBACK", 0, NULL, NULL) ? 0 : EXIT_DB);
+	}
+	loc = strcmp(PQgetvalue(who, 0, 2), "en") == 0 ? LOC_EN : LOC_NL;
+	p[1] = i18n_get(loc, MSG_former_member);
+	if (!exec(db, sql_digest_rows, 2, p, &rows)) {
+		PQclear(who);
+		return (EXIT_DB);
+	}
+	nrows = PQntuples(rows);
+	if (nrows == 0) {
+		PQclear(who);
+		PQclear(rows);
+		return (exec(db, "ROLLBACK", 0, NULL, NULL) ? 0 : EXIT_DB);
+	}
+
+	sbuf_init(&body);
+	sbuf_init(&base);
+	sbuf_init(&line);
+	sbuf_init(&more);
+	base_url(&base);
+	args[0] = *PQgetvalue(who, 0, 1) != '\0' ? PQgetvalue(who, 0, 1) :
+	    i18n_get(loc, MSG_notify_someone);
+	i18n_fmt(&body, i18n_get(loc, MSG_notify_mail_hello), args, 1);
+	sbuf_puts(&body, "\n\n");
+	sbuf_puts(&body, i18n_get(loc, MSG_notify_mail_intro));
+	sbuf_puts(&body, "\n\n");
+	for (shown = 0, i = 0; i < nrows; i++) {
+		s.kind = PQgetvalue(rows, i, 0);
+		s.sub = PQgetvalue(rows, i, 1);
+		s.actor = PQgetvalue(rows, i, 2);
+		s.title = PQgetvalue(rows, i, 3);
+		s.href = PQgetvalue(rows, i, 4);
+		s.community = PQgetvalue(rows, i, 5);
+		sbuf_reset(&line);
+		sbuf_puts(&line, "- ");
+		notify_text(&line, loc, &s, 0);
+		sbuf_puts(&line, "\n  ");
+		sbuf_add(&line, base.data, base.len);
+		sbuf_puts(&line, s.href);
+		sbuf_puts(&line, "\n\n");
+		if (body.len + line.len > DIGEST_BODY_MAX)
+			break;
+		sbuf_add(&body, line.data, line.len);
+		shown++;
+	}
+	if (shown < nrows) {
+		(void)snprintf(n, sizeof(n), "%d", nrows - shown);
+		sbuf_add(&more, base.data, base.len);
+		sbuf_puts(&more, "/meldingen");
+		args[0] = n;
+		args[1] = sbuf_cstr(&more);
+		i18n_fmt(&body, i18n_get(loc, MSG_notify_mail_more), args, 2);
+		sbuf_puts(&body, "\n\n");
+	}
+	sbuf_reset(&more);
+	sbuf_add(&more, base.data, base.len);
+	sbuf_puts(&more, "/account/meldingen");
+	args[0] = sbuf_cstr(&more);
+	sbuf_puts(&body, "-- \n");
+	i18n_fmt(&body, i18n_get(loc, MSG_notify_mail_footer), args, 1);
+	sbuf_puts(&body, "\n");
+
+	p[0] = id;
+	p[1] = PQgetvalue(who, 0, 0);
+	p[2] = i18n_get(loc, MSG_notify_mail_subject);
+	p[3] = sbuf_cstr(&body);
+	i = exec(db, sql_digest_send, 4, p, NULL) &&
+	    exec(db, "COMMIT", 0, NULL, NULL);
+	PQclear(who);
+	PQclear(rows);
+	sbuf_free(&body);
+	sbuf_free(&base);
+	sbuf_free(&line);
+	sbuf_free(&more);
+	if (!i)
+		return (EXIT_DB);
+	*sent = 1;
+	return (0);
+}
+
+static int
+digest(PGconn *db)
+{
+	PGresult	*res;
+	int		 i, n, sent, total, rc;
+
+	if (!exec(db, sql_digest_who, 0, NULL, &res))
+		return (EXIT_DB);
+	n = PQntuples(res);
+	total = 0;
+	rc = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = digest_one(db, PQgetvalue(res, i, 0), &sent);
+		total += sent;
+	}
+	PQclear(res);
+	printf("%d %s\n", total, total == 1 ? "e-mail geschreven" :
+	    "e-mails geschreven");
 	return (rc);
 }

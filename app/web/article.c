@@ -27,7 +27,9 @@
 #include "core/path.h"
 #include "core/pcache.h"
 #include "db/q.h"
+#include "db/q_notify.h"
 #include "web/article.h"
+#include "web/follow.h"
 #include "web/fv.h"
 #include "web/kind.h"
 #include "web/resp.h"
@@ -49,6 +51,9 @@ struct art_ctx {
 	char			 slug[PATH_SLUG_MAX + 1];
 	const char		*gedaan;
 	struct article_rows	 rows;
+	/* Signed in: the follow button's item and state (q_follow_item). */
+	char			 item_id[24];
+	int			 following;
 	/* Visitors: the content generation and the page's cache key. */
 	long long		 gen;
 	int			 gen_ok;
@@ -111,6 +116,7 @@ static const enum msg_id	sort_msgs[] = {
 
 static int	show_start(struct http_request *, struct db_ctx *);
 static int	show_query(struct http_request *, struct db_ctx *);
+static void	follow_row(struct db_ctx *, struct kore_pgsql *, int);
 static void	gen_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	gen_done(struct http_request *, struct db_ctx *);
 static void	show_row(struct db_ctx *, struct kore_pgsql *, int);
@@ -630,9 +636,25 @@ article_show(struct http_request *req)
 static int
 show_start(struct http_request *req, struct db_ctx *db)
 {
+	struct art_ctx	*ctx = (struct art_ctx *)db;
+
 	if (!db->user.loaded)
 		return (db_chain(req, db, &q_content_gen, gen_row, gen_done));
-	return (show_query(req, db));
+	/* The follow button's state first, then the page. */
+	db->params[0] = db->user.id;
+	db->params[1] = "artikel";
+	db->params[2] = ctx->slug;
+	return (db_chain(req, db, &q_follow_item, follow_row, show_query));
+}
+
+static void
+follow_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct art_ctx	*ctx = (struct art_ctx *)db;
+
+	(void)kore_strlcpy(ctx->item_id, db_text(sql, r, QFS_ID),
+	    sizeof(ctx->item_id));
+	ctx->following = strcmp(db_text(sql, r, QFS_FOLLOWING), "true") == 0;
 }
 
 static int
@@ -750,6 +772,8 @@ personal(struct sbuf *out, struct art_ctx *ctx)
 		};
 		rc |= view_append(out, VIEW_notice, ctx->loc, b, NBINDS(b));
 	}
+	if (follow_notice(out, ctx->loc, ctx->gedaan) == -1)
+		rc = -1;
 
 	status = col(a, 5);
 	if (strcmp(status, "gepubliceerd") != 0) {
@@ -783,6 +807,16 @@ personal(struct sbuf *out, struct art_ctx *ctx)
 		    NBINDS(b));
 	}
 	rc |= actions(out, ctx, a, p);
+	/* Any reader of a published article may follow it. */
+	if (strcmp(status, "gepubliceerd") == 0 && ctx->item_id[0] != '\0') {
+		struct sbuf	back;
+
+		sbuf_init(&back);
+		sbuf_printf(&back, ARTICLE_PATH "/%s", col(a, 7));
+		follow_button(out, ctx->loc, ctx->db.user.csrf, "item",
+		    ctx->item_id, ctx->following, sbuf_cstr(&back));
+		sbuf_free(&back);
+	}
 	return (rc == 0 ? 0 : -1);
 }
 

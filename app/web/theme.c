@@ -2,7 +2,8 @@
  * /themas and /themas/{slug}: the programme's themes, and on each theme
  * page everything published on it, of every kind, in one query
  * (q_theme_page). A merged theme's old slug answers 301 to the theme it
- * went into.
+ * went into. People signed in also get the follow button (web/follow.h),
+ * whose state is a second, small query (q_follow_theme).
  */
 #include <string.h>
 
@@ -13,7 +14,9 @@
 #include "core/path.h"
 #include "db/q.h"
 #include "db/q_article.h"
+#include "db/q_notify.h"
 #include "web/article.h"
+#include "web/follow.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -25,6 +28,9 @@ struct theme_ctx {
 	int		found;
 	int		alias;
 	int		nitems;
+	const char	*gedaan;	/* ?gedaan= after the follow button */
+	char		theme_id[24];
+	int		following;
 	struct sbuf	rows;
 	struct sbuf	title;
 	struct sbuf	summary;
@@ -35,6 +41,8 @@ static void	list_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	list_done(struct http_request *, struct db_ctx *);
 static void	page_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	page_done(struct http_request *, struct db_ctx *);
+static void	follow_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	page_render(struct http_request *, struct db_ctx *);
 static struct theme_ctx	*theme_ctx_new(struct http_request *);
 static void	theme_free(struct http_request *);
 
@@ -100,14 +108,19 @@ theme_show(struct http_request *req)
 {
 	struct theme_ctx	*ctx;
 	char			 slug[PATH_SLUG_MAX + 1];
+	char			*v;
 
 	if (!http_state_exists(req)) {
 		if (path_slug(req->path, "/themas", slug, sizeof(slug)) == -1) {
 			resp_error(req, 404);
 			return (KORE_RESULT_OK);
 		}
+		http_populate_get(req);
 		ctx = theme_ctx_new(req);
 		memcpy(ctx->slug, slug, sizeof(slug));
+		ctx->gedaan = "";
+		if (http_argument_get_string(req, "gedaan", &v))
+			ctx->gedaan = v;
 		db_start(req, &ctx->db, &q_theme_page, page_row, page_done);
 		ctx->db.params[0] = ctx->slug;
 	}
@@ -142,24 +155,58 @@ static int
 page_done(struct http_request *req, struct db_ctx *db)
 {
 	struct theme_ctx	*ctx = (struct theme_ctx *)db;
-	struct sbuf		 items, url;
+	struct sbuf		 url;
 
 	if (!ctx->found) {
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}
-	sbuf_init(&url);
 	if (ctx->alias) {
 		/* A merged theme: its old address names the new one. */
+		sbuf_init(&url);
 		sbuf_printf(&url, "/themas/%s", ctx->canon);
 		article_moved(req, sbuf_cstr(&url));
 		sbuf_free(&url);
 		return (HTTP_STATE_COMPLETE);
 	}
-	sbuf_printf(&url, "/feeds/themas/%s.atom", ctx->canon);
+	if (!db->user.loaded)
+		return (page_render(req, db));
+	db->params[0] = db->user.id;
+	db->params[1] = ctx->canon;
+	return (db_chain(req, db, &q_follow_theme, follow_row, page_render));
+}
+
+static void
+follow_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct theme_ctx	*ctx = (struct theme_ctx *)db;
+
+	(void)kore_strlcpy(ctx->theme_id, db_text(sql, r, QFS_ID),
+	    sizeof(ctx->theme_id));
+	ctx->following = strcmp(db_text(sql, r, QFS_FOLLOWING), "true") == 0;
+}
+
+static int
+page_render(struct http_request *req, struct db_ctx *db)
+{
+	struct theme_ctx	*ctx = (struct theme_ctx *)db;
+	struct sbuf		 items, url, follow, back;
+	int			 rc;
+
+	sbuf_init(&url);
 	sbuf_init(&items);
-	if (view_rows_or_empty(&items, &ctx->rows, ctx->nitems, ctx->loc,
-	    MSG_theme_items_empty) == -1)
+	sbuf_init(&follow);
+	sbuf_init(&back);
+	sbuf_printf(&url, "/feeds/themas/%s.atom", ctx->canon);
+	rc = 0;
+	if (db->user.loaded && ctx->theme_id[0] != '\0') {
+		rc = follow_notice(&follow, ctx->loc, ctx->gedaan) == -1;
+		sbuf_printf(&back, "/themas/%s", ctx->canon);
+		follow_button(&follow, ctx->loc, db->user.csrf, "thema",
+		    ctx->theme_id, ctx->following, sbuf_cstr(&back));
+	}
+	if (rc != 0 || view_rows_or_empty(&items, &ctx->rows, ctx->nitems,
+	    ctx->loc, MSG_theme_items_empty) == -1)
 		resp_error(req, 500);
 	else {
 		/* body is cmark output, rendered when the theme was saved. */
@@ -167,6 +214,7 @@ page_done(struct http_request *req, struct db_ctx *db)
 			{ "title", sbuf_cstr(&ctx->title), TPL_TEXT },
 			{ "summary", sbuf_cstr(&ctx->summary), TPL_TEXT },
 			{ "feed", sbuf_cstr(&url), TPL_TEXT },
+			{ "follow", sbuf_cstr(&follow), TPL_TRUSTED_HTML },
 			{ "body", sbuf_cstr(&ctx->body), TPL_TRUSTED_HTML },
 			{ "items", sbuf_cstr(&items), TPL_TRUSTED_HTML },
 		};
@@ -175,6 +223,8 @@ page_done(struct http_request *req, struct db_ctx *db)
 	}
 	sbuf_free(&items);
 	sbuf_free(&url);
+	sbuf_free(&follow);
+	sbuf_free(&back);
 	return (HTTP_STATE_COMPLETE);
 }
 

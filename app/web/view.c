@@ -3,6 +3,7 @@
  * escapes by default; the raw insertions are the TRUSTED bindings below,
  * each holding HTML that tpl.c itself (or cmark) produced.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <kore/kore.h>
@@ -99,7 +100,8 @@ usermenu(struct sbuf *out, struct http_request *req, enum locale loc,
     const char *navcur, const char *csrf)
 {
 	struct sess_user	*u = auth_user(req);
-	struct sbuf		 admin;
+	struct sbuf		 admin, unread;
+	char			 count[8];
 	int			 rc;
 
 	if (u == NULL || !u->loaded) {
@@ -112,8 +114,23 @@ usermenu(struct sbuf *out, struct http_request *req, enum locale loc,
 		    NBINDS(b)));
 	}
 	sbuf_init(&admin);
+	sbuf_init(&unread);
 	rc = 0;
-	if (u->role == ROLE_REDACTEUR || u->role == ROLE_BEHEERDER) {
+	/* "Meldingen (3 ongelezen)"; the count is read with the session. */
+	if (u->unread > 0) {
+		if (u->unread >= SESS_UNREAD_MAX)
+			(void)snprintf(count, sizeof(count), "%d+",
+			    SESS_UNREAD_MAX - 1);
+		else
+			(void)snprintf(count, sizeof(count), "%d", u->unread);
+		const struct tpl_bind	b[] = {
+			{ "count", count, TPL_TEXT },
+		};
+		rc = view_append(&unread, VIEW_usermenu_unread, loc, b,
+		    NBINDS(b));
+	}
+	if (rc == 0 && (u->role == ROLE_REDACTEUR ||
+	    u->role == ROLE_BEHEERDER)) {
 		const struct tpl_bind	b[] = {
 			{ "redactie_cur", CUR("/redactie"), TPL_TRUSTED_HTML },
 		};
@@ -134,6 +151,8 @@ usermenu(struct sbuf *out, struct http_request *req, enum locale loc,
 			{ "account_cur", CUR("/account"), TPL_TRUSTED_HTML },
 			{ "mine_cur", CUR("/account/artikelen"),
 			    TPL_TRUSTED_HTML },
+			{ "notify_cur", CUR("/meldingen"), TPL_TRUSTED_HTML },
+			{ "unread", sbuf_cstr(&unread), TPL_TRUSTED_HTML },
 			{ "name", u->name, TPL_TEXT },
 			{ "csrf", csrf, TPL_TEXT },
 			{ "admin", sbuf_cstr(&admin), TPL_TRUSTED_HTML },
@@ -143,6 +162,7 @@ usermenu(struct sbuf *out, struct http_request *req, enum locale loc,
 			    NBINDS(b));
 	}
 	sbuf_free(&admin);
+	sbuf_free(&unread);
 	return (rc);
 }
 
