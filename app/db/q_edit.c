@@ -34,8 +34,11 @@ const struct db_query	q_edit_page = {
 	"    ON it.id = x.item_id WHERE x.theme_id = t.id)::text, " N8
 	" FROM theme t"
 	" UNION ALL"
+	/* Communities the writer may post in, and the one it is in now. */
 	" SELECT 4, row_number() OVER (ORDER BY c.name, c.id), c.slug, c.name,"
-	"    " N9 " FROM community c"
+	"    " N9 " FROM community c CROSS JOIN me"
+	" WHERE community_may_post(c.id, me.id)"
+	"    OR c.id IN (SELECT community_id FROM it)"
 	" UNION ALL"
 	/* The owner can be any editor, an author or the current owner. */
 	" SELECT 5, row_number() OVER (ORDER BY a.display_name IS NULL,"
