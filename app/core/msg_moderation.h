@@ -17,7 +17,7 @@
 	X(flag_reason_anders_hint) X(flag_note_label) X(flag_note_hint) \
 	X(flag_button) X(flag_cancel) X(flag_safety) X(flag_reason_empty) \
 	X(flag_note_long) X(flag_note_chars) X(flag_note_needed) \
-	X(flag_already) X(flag_hidden) X(flag_done) X(flag_back) \
+	X(flag_already) X(flag_hidden) X(flag_done) X(flag_back) X(flag_link) \
 	X(mod_kind_bericht) X(mod_kind_artikel) X(mod_kind_pilot) \
 	X(mod_kind_verhaal) X(mod_kind_mastermind) X(mod_kind_bron) \
 	X(mod_title) X(mod_intro) X(mod_scope_editor) X(mod_scope_mod) \

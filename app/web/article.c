@@ -29,6 +29,7 @@
 #include "db/q.h"
 #include "db/q_notify.h"
 #include "web/article.h"
+#include "web/flag.h"
 #include "web/follow.h"
 #include "web/fv.h"
 #include "web/kind.h"
@@ -103,6 +104,7 @@ static const struct {
 	{ "gearchiveerd", MSG_article_done_gearchiveerd },
 	{ "teruggezet", MSG_article_done_teruggezet },
 	{ "gecontroleerd", MSG_article_done_gecontroleerd },
+	{ "gemeld", MSG_flag_done },	/* web/flag.c */
 	{ "hersteld", MSG_article_done_hersteld },
 };
 
@@ -816,6 +818,7 @@ personal(struct sbuf *out, struct art_ctx *ctx)
 		follow_button(out, ctx->loc, ctx->db.user.csrf, "item",
 		    ctx->item_id, ctx->following, sbuf_cstr(&back));
 		sbuf_free(&back);
+		rc |= flag_link(out, ctx->loc, "item", ctx->item_id);
 	}
 	return (rc == 0 ? 0 : -1);
 }

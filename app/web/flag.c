@@ -358,6 +358,24 @@ flag_created(struct http_request *req, struct db_ctx *db)
 
 /* ---- the page ------------------------------------------------------- */
 
+int
+flag_link(struct sbuf *out, enum locale loc, const char *what, const char *id)
+{
+	struct sbuf	href;
+	int		rc;
+
+	sbuf_init(&href);
+	sbuf_printf(&href, FLAG_PATH "?%s=%s", what, id);
+	{
+		const struct tpl_bind	b[] = {
+			{ "href", sbuf_cstr(&href), TPL_TEXT },
+		};
+		rc = view_append(out, VIEW_flag_link, loc, b, NBINDS(b));
+	}
+	sbuf_free(&href);
+	return (rc);
+}
+
 const char *
 flag_kind_label(enum locale loc, const char *kind)
 {

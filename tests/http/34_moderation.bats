@@ -224,6 +224,18 @@ flags() {
 	[ "$status_code" = 303 ]
 	[ "$(header location)" = "/artikelen/$ART_SLUG?gedaan=gemeld" ]
 	[ "$(flags "item_id = $ART AND reason = 'privacy'")" = 1 ]
+	req -b "$(jar reporter)" "/artikelen/$ART_SLUG?gedaan=gemeld"
+	[ "$status_code" = 200 ]
+	assert_contains '<p class="notice" role="status">Bedankt voor je melding. Een moderator kijkt ernaar.</p>'
+}
+
+@test "the article page offers the report link to readers who are signed in" {
+	req -b "$(jar member)" "/artikelen/$ART_SLUG"
+	[ "$status_code" = 200 ]
+	assert_contains "<p class=\"flag-link\"><a href=\"/melden?item=$ART\">Meld dit bij een moderator</a></p>"
+	req "/artikelen/$ART_SLUG"
+	[ "$status_code" = 200 ]
+	assert_not_contains "/melden?item="
 }
 
 @test "the queue: members 403, moderators their communities, editors all" {
