@@ -396,3 +396,30 @@ Mijn regel." \
 	req -b "$(jar lid)" /gemeenschappen/bestaat-niet-$$/bewerken
 	[ "$status_code" = 404 ]
 }
+
+@test "readers follow a community from its home; members read a members-only community's items" {
+	new_editor
+	create "Testgemeenschap Volgen $$" leden open
+	publish_item "$SLUG" "Alleen voor leden stuk $$"
+	cid=$(comm_id "$SLUG")
+	req "/gemeenschappen/$SLUG"
+	assert_not_contains 'action="/volgen"'
+	new_member lid
+	req -b "$(jar lid)" "/gemeenschappen/$SLUG"
+	assert_not_contains 'action="/volgen"'
+	post lid "/gemeenschappen/$SLUG/lidmaatschap" --data-urlencode "action=aanmelden"
+	[ "$(header location)" = "/gemeenschappen/$SLUG?gedaan=lid" ]
+	req -b "$(jar lid)" "/gemeenschappen/$SLUG"
+	assert_contains "Alleen voor leden stuk $$"
+	assert_contains 'action="/volgen"'
+	assert_contains "name=\"id\" value=\"$cid\""
+	assert_contains '>Volgen</button>'
+	post lid /volgen --data-urlencode "what=gemeenschap" --data-urlencode "id=$cid" \
+	    --data-urlencode "on=1" --data-urlencode "terug=/gemeenschappen/$SLUG"
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT count(*) FROM follow WHERE community_id = $cid AND account_id = $MEMBER_ID")" = 1 ]
+	req -b "$(jar lid)" "$(header location)"
+	[ "$status_code" = 200 ]
+	assert_contains '>Niet meer volgen</button>'
+	assert_contains 'class="notice"'
+}
