@@ -31,7 +31,8 @@
 	X(topic_reply_button) X(topic_reply_closed) X(topic_reply_closed_mod) \
 	X(topic_reply_hidden) X(topic_reply_hidden_mod) \
 	X(topic_reply_not_member) X(topic_reply_gone) X(topic_done_gestart) \
-	X(topic_done_geplaatst) X(topic_done_bewerkt) X(topic_done_vastgezet) \
+	X(topic_done_geplaatst) X(topic_done_bewerkt) \
+	X(topic_done_ongewijzigd) X(topic_done_vastgezet) \
 	X(topic_done_losgemaakt) X(topic_done_gesloten) X(topic_done_heropend) \
 	X(topic_done_nuttig) X(topic_done_niet_nuttig) X(topic_csrf_text) \
 	X(topic_bad_action) X(topic_moderators_only) X(topic_diff_fold) \

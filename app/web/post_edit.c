@@ -4,7 +4,8 @@
  * GET shows the stored text with the revision it is (base). POST
  * (multipart: _csrf, base, body) saves through post_edit() in SQL,
  * which keeps the old text in post_revision, then 303 to the post in
- * its discussion with ?gedaan=bewerkt. When someone saved since the
+ * its discussion with ?gedaan=bewerkt (the same text again writes no
+ * version: ?gedaan=ongewijzigd). When someone saved since the
  * form was opened, nothing is written: the 409 page shows what is
  * stored, the difference to the typed text, and the form with the typed
  * text and base moved on, so saving over it is a conscious choice.
@@ -57,6 +58,7 @@ struct pe_ctx {
 	struct sbuf		 html;
 	struct sbuf		 conflict;
 	int			 is_conflict;
+	int			 unchanged;
 	struct fv		 fv;
 };
 
@@ -195,6 +197,11 @@ pe_loaded(struct http_request *req, struct db_ctx *db)
 		return (pe_render(req, ctx, 400));
 	if (strcmp(ctx->base, ctx->rev) != 0)
 		return (pe_show_conflict(req, ctx));
+	if (ctx->stored != NULL && strcmp(ctx->body, ctx->stored) == 0) {
+		/* Nothing changed: no new version. */
+		ctx->unchanged = 1;
+		return (pe_saved(req, db));
+	}
 	return (pe_save(req, ctx));
 }
 
@@ -230,7 +237,7 @@ pe_saved(struct http_request *req, struct db_ctx *db)
 	struct pe_ctx	*ctx = (struct pe_ctx *)db;
 	struct sbuf	 to;
 
-	if (db->nrows != 1)
+	if (!ctx->unchanged && db->nrows != 1)
 		return (pe_fail(req, db, 503));
 	if (ctx->is_conflict) {
 		/* Someone saved between our page query and the save. */
@@ -246,10 +253,11 @@ pe_saved(struct http_request *req, struct db_ctx *db)
 	sbuf_printf(&to, "/gemeenschappen/%s/gesprekken/%s", ctx->comm.slug,
 	    ctx->topic);
 	if (ctx->n > QT_PER_PAGE)
-		sbuf_printf(&to, "?pagina=%ld&gedaan=bewerkt",
-		    (ctx->n - 1) / QT_PER_PAGE + 1);
+		sbuf_printf(&to, "?pagina=%ld&", (ctx->n - 1) / QT_PER_PAGE + 1);
 	else
-		sbuf_puts(&to, "?gedaan=bewerkt");
+		sbuf_putc(&to, '?');
+	sbuf_puts(&to, ctx->unchanged ? "gedaan=ongewijzigd" :
+	    "gedaan=bewerkt");
 	sbuf_printf(&to, "#bericht-%ld", ctx->n);
 	resp_redirect(req, sbuf_cstr(&to));
 	sbuf_free(&to);

@@ -27,6 +27,7 @@ static const struct {
 	{ "gestart", MSG_topic_done_gestart },
 	{ "geplaatst", MSG_topic_done_geplaatst },
 	{ "bewerkt", MSG_topic_done_bewerkt },
+	{ "ongewijzigd", MSG_topic_done_ongewijzigd },
 	{ "vastgezet", MSG_topic_done_vastgezet },
 	{ "losgemaakt", MSG_topic_done_losgemaakt },
 	{ "gesloten", MSG_topic_done_gesloten },

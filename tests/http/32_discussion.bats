@@ -339,6 +339,12 @@ input_value() {
 	assert_contains "Nieuwe zin."
 	[ "$(input_value base)" = 2 ]
 	[ "$(db -c "SELECT revision FROM post WHERE id = $P1")" = 2 ]
+	# The same text again: no new version.
+	mpost a "/berichten/$P1/bewerken" --form-string base=2 \
+	    --form-string $'body=Nieuwe zin.\r\nTweede regel.'
+	[ "$status_code" = 303 ]
+	[ "$(header location)" = "$path?gedaan=ongewijzigd#bericht-1" ]
+	[ "$(db -c "SELECT revision FROM post WHERE id = $P1")" = 2 ]
 	# Empty: a message, nothing saved.
 	mpost a "/berichten/$P1/bewerken" --form-string base=2 --form-string "body="
 	[ "$status_code" = 400 ]
