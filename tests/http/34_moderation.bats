@@ -331,6 +331,11 @@ flags() {
 	    AND href LIKE '%#bericht-2'")" = $((before + 1)) ]
 	[ "$(db -c "SELECT count(*) FROM audit WHERE action = 'bericht_verborgen'
 	    AND actor_id = $MOD AND target_id = $REPLY")" = 1 ]
+	# The author reads it, with the moderator's note, on /meldingen.
+	req -b "$(jar author)" /meldingen
+	[ "$status_code" = 200 ]
+	assert_contains "<a href=\"/gemeenschappen/mod-open-$S/gesprekken/$TOPIC#bericht-2\">Kleine groepen $S</a> verborgen."
+	assert_contains "Een scheldwoord past hier niet."
 
 	req -b "$(jar mod)" "/redactie/meldingen?gedaan=verborgen"
 	[ "$status_code" = 200 ]
