@@ -179,8 +179,10 @@ tn_loaded(struct http_request *req, struct db_ctx *db)
 		return (tn_render(req, ctx, 403));
 	}
 	if (!ctx->save) {
-		if (topic_body_html(&ctx->html, ctx->body) == -1) {
-			fv_error(&ctx->fv, "body", MSG_topic_bad_chars, NULL);
+		/* A preview checks only what rendering needs: the length. */
+		if (form_chars(ctx->body) > TOPIC_BODY_MAX ||
+		    topic_body_html(&ctx->html, ctx->body) == -1) {
+			(void)topic_body_ok(&ctx->fv, "body", ctx->body);
 			return (tn_render(req, ctx, 400));
 		}
 		tn_preview(ctx);

@@ -141,6 +141,12 @@ input_value() {
 	assert_contains "<strong>vet</strong>"
 	assert_contains "Een **vet** woord</textarea>"
 	[ "$(db -c "SELECT count(*) FROM topic WHERE title = 'Voorbeeld $N'")" = 0 ]
+	# Too long, even for a preview: the count next to the field.
+	mpost a "/gemeenschappen/$PUB/gesprekken/nieuw" --form-string "nonce=$nonce" \
+	    --form-string "title=Lang" --form-string "body=$(printf 'a%.0s' $(seq 20001))" \
+	    --form-string action=preview
+	[ "$status_code" = 400 ]
+	assert_contains "Je bericht is te lang: 20001 tekens."
 	# No title: the message next to the field, the body kept.
 	mpost a "/gemeenschappen/$PUB/gesprekken/nieuw" --form-string "nonce=$nonce" \
 	    --form-string "title=" --form-string "body=Mijn tekst $N" \
