@@ -309,6 +309,19 @@ flags() {
 	mpost mod /redactie/meldingen --form-string "item=$ART" \
 	    --form-string action=afwijzen
 	[ "$status_code" = 403 ]
+	# No form token, or a foreign page: refused, the queue comes back.
+	req -b "$(jar mod)" -H "Origin: $BRON_URL" -F "post=$REPLY" \
+	    -F action=verbergen -F "note=Zonder token" /redactie/meldingen
+	[ "$status_code" = 403 ]
+	t=$(csrf mod)
+	req -b "$(jar mod)" -H "Origin: https://elders.example" \
+	    --form-string "_csrf=$t" --form-string "post=$REPLY" \
+	    --form-string action=verbergen --form-string "note=Van elders" \
+	    /redactie/meldingen
+	[ "$status_code" = 403 ]
+	assert_contains ">Van elders</textarea>"
+	req -X PUT -b "$(jar mod)" /redactie/meldingen
+	[ "$status_code" = 405 ]
 	[ "$(db -c "SELECT count(*) FROM post WHERE id IN ($CPOST, $REPLY)
 	    AND hidden_at IS NOT NULL")" = 0 ]
 	[ "$(flags "item_id = $ART AND resolved_at IS NULL")" = 1 ]
