@@ -169,7 +169,7 @@ pe_loaded(struct http_request *req, struct db_ctx *db)
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}
-	if (!topic_gate(req, ctx->loc, &ctx->comm))
+	if (!topic_gate_typed(req, ctx->loc, &ctx->comm, ctx->body))
 		return (HTTP_STATE_COMPLETE);
 	if (!ctx->shown) {
 		resp_error(req, 404);

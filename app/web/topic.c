@@ -56,39 +56,55 @@ topic_comm_free(struct topic_comm *c)
 int
 topic_gate(struct http_request *req, enum locale loc, struct topic_comm *c)
 {
+	return (topic_gate_typed(req, loc, c, NULL));
+}
+
+int
+topic_gate_typed(struct http_request *req, enum locale loc,
+    struct topic_comm *c, const char *typed)
+{
 	if (c->found && c->read)
 		return (1);
 	if (!c->found || !c->see) {
 		resp_error(req, 404);
 		return (0);
 	}
-	topic_members_page(req, loc, c, MSG_topic_members_lead);
+	topic_members_page(req, loc, c, MSG_topic_members_lead, typed);
 	return (0);
 }
 
 void
 topic_members_page(struct http_request *req, enum locale loc,
-    struct topic_comm *c, enum msg_id lead)
+    struct topic_comm *c, enum msg_id lead, const char *typed)
 {
-	struct sbuf	join;
+	struct sbuf	join, kept;
+	int		rc;
 
 	sbuf_init(&join);
-	if (topic_join_html(&join, req, loc, c) == -1) {
-		sbuf_free(&join);
-		resp_error(req, 500);
-		return;
+	sbuf_init(&kept);
+	rc = topic_join_html(&join, req, loc, c);
+	if (typed != NULL && *typed != '\0') {
+		const struct tpl_bind	b[] = {
+			{ "text", typed, TPL_TEXT },
+		};
+		rc |= view_append(&kept, VIEW_topic_members_typed, loc, b,
+		    NBINDS(b));
 	}
-	{
+	if (rc != 0)
+		resp_error(req, 500);
+	else {
 		const struct tpl_bind	b[] = {
 			{ "name", c->name, TPL_TEXT },
 			{ "slug", c->slug, TPL_TEXT },
 			{ "lead", i18n_get(loc, lead), TPL_TEXT },
 			{ "join", sbuf_cstr(&join), TPL_TRUSTED_HTML },
+			{ "typed", sbuf_cstr(&kept), TPL_TRUSTED_HTML },
 		};
 		view_page(req, 403, loc, c->name, "/gemeenschappen",
 		    VIEW_topic_members, b, NBINDS(b));
 	}
 	sbuf_free(&join);
+	sbuf_free(&kept);
 }
 
 /*

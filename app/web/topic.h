@@ -43,9 +43,16 @@ void	topic_comm_free(struct topic_comm *);
  * else the members-only page (403) with the way to join.
  */
 int	topic_gate(struct http_request *, enum locale, struct topic_comm *);
-/* The members-only page (403) with lead as its message, and topic_join_html. */
+/* The same for a POST: the members-only page shows typed (if any) back. */
+int	topic_gate_typed(struct http_request *, enum locale,
+	    struct topic_comm *, const char *);
+/*
+ * The members-only page (403) with lead as its message, the way in
+ * (topic_join_html) and the text typed in a refused form (or NULL), so
+ * that it can be kept.
+ */
 void	topic_members_page(struct http_request *, enum locale,
-	    struct topic_comm *, enum msg_id);
+	    struct topic_comm *, enum msg_id, const char *);
 
 /*
  * How the reader can get in: a sign-in link, or the form to accept an

@@ -163,11 +163,11 @@ tn_loaded(struct http_request *req, struct db_ctx *db)
 {
 	struct tn_ctx	*ctx = (struct tn_ctx *)db;
 
-	if (!topic_gate(req, ctx->loc, &ctx->comm))
+	if (!topic_gate_typed(req, ctx->loc, &ctx->comm, ctx->body))
 		return (HTTP_STATE_COMPLETE);
 	if (!ctx->comm.post) {
 		topic_members_page(req, ctx->loc, &ctx->comm,
-		    MSG_topic_new_members_only);
+		    MSG_topic_new_members_only, ctx->body);
 		return (HTTP_STATE_COMPLETE);
 	}
 	if (ctx->nonce[0] == '\0')

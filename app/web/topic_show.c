@@ -150,7 +150,7 @@ ts_loaded(struct http_request *req, struct db_ctx *db)
 {
 	struct ts_ctx	*ctx = (struct ts_ctx *)db;
 
-	if (!topic_gate(req, ctx->loc, &ctx->comm))
+	if (!topic_gate_typed(req, ctx->loc, &ctx->comm, ctx->body))
 		return (HTTP_STATE_COMPLETE);
 	if (!ctx->found || ctx->cur < 1 || ctx->cur > ctx->pages) {
 		resp_error(req, 404);

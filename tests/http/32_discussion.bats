@@ -519,6 +519,17 @@ input_value() {
 	# The editor reads without being a member.
 	req -b "$(jar editor)" "/gemeenschappen/$BES/gesprekken/$bt"
 	[ "$status_code" = 200 ]
+	# Removed while writing: the members-only page gives the text back.
+	req -b "$(jar b)" "/gemeenschappen/$LED/gesprekken/$lt"
+	local nonce
+	nonce=$(input_value nonce)
+	db -c "SELECT member_act($LED_ID, $ED, 'verwijderen', $B, '')" >/dev/null
+	mpost b "/gemeenschappen/$LED/gesprekken/$lt" --form-string "nonce=$nonce" \
+	    --form-string "body=Mijn <lange> reactie $N"
+	[ "$status_code" = 403 ]
+	assert_contains "Je tekst is niet opgeslagen."
+	assert_contains "Mijn &lt;lange&gt; reactie $N"
+	assert_not_contains "$can"
 }
 
 @test "a hidden post: others see the notice, the writer and moderators the text" {
