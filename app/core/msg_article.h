@@ -14,6 +14,7 @@
 	X(article_kind_bron) X(article_st_concept) X(article_st_ter_review) \
 	X(article_st_gearchiveerd) X(article_status_concept) \
 	X(article_status_ter_review) X(article_status_gearchiveerd) \
+	X(article_st_hidden) X(article_status_hidden) \
 	X(article_feedback_title) X(article_actions_label) \
 	X(article_act_edit) X(article_act_history) X(article_act_submit) \
 	X(article_act_review) X(article_act_checked) \

@@ -6,12 +6,11 @@
  */
 #include "db/q_article.h"
 
+#define READER	"nullif($2::text, '')::bigint"
+
 #define DAY(x) \
 	"coalesce(to_char(" x " AT TIME ZONE 'Europe/Amsterdam'," \
 	" 'YYYY-MM-DD'), '')"
-#define UTC(x) \
-	"to_char(" x " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-#define READER	"nullif($2::text, '')::bigint"
 
 /*
  * "Gerelateerd": hand-chosen links in either direction first, then
@@ -24,7 +23,8 @@ const struct db_query q_article_page = {
 	"  SELECT i.id, i.slug::text AS slug, i.title, i.summary,"
 	"  i.body_html, i.toc_html, i.words, i.status, i.published_at,"
 	"  i.checked_at, i.approved_by, i.approved_at, i.approve_note,"
-	"  i.community_id, i.feedback, i.owner_id, i.revision"
+	"  i.community_id, i.feedback, i.owner_id, i.revision,"
+	"  i.hidden_at, i.hidden_note"
 	"  FROM item i WHERE i.kind = 'artikel' AND i.slug = $1::text"
 	"  AND ((" Q_PUBLIC_I ") OR (" READER " IS NOT NULL"
 	"  AND item_may_read(i.id, " READER ")))"
@@ -70,7 +70,7 @@ const struct db_query q_article_page = {
 	" item_may_edit(a.id, " READER ")::text,"
 	" coalesce(a.owner_id = " READER ", false)::text,"
 	" account_is_editor(" READER ")::text, a.revision::text,"
-	" NULL, NULL, NULL FROM a"
+	" a.id::text, (a.hidden_at IS NOT NULL)::text, a.hidden_note FROM a"
 	" UNION ALL"
 	" SELECT 4, row_number() OVER (ORDER BY (SELECT min(r.rev)"
 	" FROM item_revision r WHERE r.item_id = a.id"
@@ -142,18 +142,6 @@ const struct db_query q_article_list = {
 	6
 };
 
-/* Entry columns shared by both feeds (alias i). */
-#define FEED_ENTRY \
-	"i.kind, i.slug::text, i.title, i.summary, i.body_html," \
-	" " UTC("i.published_at") "," \
-	" " UTC("greatest(i.updated_at, i.published_at)") "," \
-	" coalesce((SELECT string_agg(coalesce(ac.display_name, ''), E'\\n'" \
-	" ORDER BY ac.id) FROM item_author au" \
-	" JOIN account ac ON ac.id = au.account_id" \
-	" WHERE au.item_id = i.id), '')," \
-	" " UTC("max(greatest(i.updated_at, i.published_at)) OVER ()")
-
-#define FEED_MAX	"50"
 
 const struct db_query q_feed_articles = {
 	"feed_articles",

@@ -18,7 +18,7 @@
  *               approver name (NULL: deleted account), approved (date),
  *               approve note, community slug, community name
  *   QA_PERSONAL 1 row: feedback, may_edit, is_owner, is_editor (t/f),
- *               revision
+ *               revision, item id, hidden (t/f), hidden note
  *   QA_AUTHOR   account id, display name (NULL: deleted account)
  *   QA_THEME    slug, title
  *   QA_TAG      tag
@@ -86,6 +86,23 @@ extern const struct db_query	q_theme_page;
 	"  th.body_html, true FROM theme_alias al" \
 	"  JOIN theme th ON th.id = al.theme_id WHERE al.slug = $1::text" \
 	" ) x ORDER BY x.alias LIMIT 1)"
+
+/* A timestamp as RFC 3339 UTC text. */
+#define UTC(x) \
+	"to_char(" x " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+/* Entry columns shared by every feed, the community feed too (alias i). */
+#define FEED_ENTRY \
+	"i.kind, i.slug::text, i.title, i.summary, i.body_html," \
+	" " UTC("i.published_at") "," \
+	" " UTC("greatest(i.updated_at, i.published_at)") "," \
+	" coalesce((SELECT string_agg(coalesce(ac.display_name, ''), E'\\n'" \
+	" ORDER BY ac.id) FROM item_author au" \
+	" JOIN account ac ON ac.id = au.account_id" \
+	" WHERE au.item_id = i.id), '')," \
+	" " UTC("max(greatest(i.updated_at, i.published_at)) OVER ()")
+
+#define FEED_MAX	"50"
 
 /* Published and visible to everyone (alias i). */
 #define Q_PUBLIC_I \

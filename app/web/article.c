@@ -777,6 +777,24 @@ personal(struct sbuf *out, struct art_ctx *ctx)
 	if (follow_notice(out, ctx->loc, ctx->gedaan) == -1)
 		rc = -1;
 
+	/* Hidden by a moderator: only authors and moderators get here. */
+	if (strcmp(col(p, 6), "t") == 0) {
+		struct sbuf	 why;
+		const char	*args[1];
+
+		sbuf_init(&why);
+		args[0] = col(p, 7);
+		i18n_fmt(&why, i18n_get(ctx->loc, MSG_article_status_hidden),
+		    args, 1);
+		const struct tpl_bind	b[] = {
+			{ "label", i18n_get(ctx->loc, MSG_article_st_hidden),
+			    TPL_TEXT },
+			{ "text", sbuf_cstr(&why), TPL_TEXT },
+		};
+		rc |= view_append(out, VIEW_article_banner, ctx->loc, b,
+		    NBINDS(b));
+		sbuf_free(&why);
+	}
 	status = col(a, 5);
 	if (strcmp(status, "gepubliceerd") != 0) {
 		enum msg_id	label, text;

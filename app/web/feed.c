@@ -24,6 +24,7 @@
 #include "core/path.h"
 #include "db/q_article.h"
 #include "web/article.h"
+#include "web/feed.h"
 #include "web/kind.h"
 #include "web/resp.h"
 #include "web/view.h"
@@ -46,11 +47,10 @@ struct feed_ctx {
 
 static struct feed_ctx	*feed_begin(struct http_request *);
 static void		 feed_row(struct db_ctx *, struct kore_pgsql *, int);
-static int		 feed_entry(struct sbuf *, enum locale,
-			    struct kore_pgsql *, int);
 static int		 feed_done(struct http_request *, struct db_ctx *);
 static void		 feed_scrub(struct sbuf *);
 static void		 feed_send(struct http_request *, struct sbuf *);
+static void		 feed_now(char *, size_t);
 static void		 feed_free(struct http_request *);
 
 static struct feed_ctx *
@@ -129,7 +129,7 @@ feed_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		db->failed = 1;
 }
 
-static int
+int
 feed_entry(struct sbuf *out, enum locale loc, struct kore_pgsql *sql, int r)
 {
 	const struct kind	*k;
@@ -182,10 +182,8 @@ static int
 feed_done(struct http_request *req, struct db_ctx *db)
 {
 	struct feed_ctx	*ctx = (struct feed_ctx *)db;
-	struct sbuf	 out, self, alt, title, moved;
+	struct sbuf	 self, alt, title, moved;
 	const char	*args[1];
-	time_t		 now;
-	struct tm	 tm;
 
 	if (ctx->theme && !ctx->found) {
 		resp_error(req, 404);
@@ -199,16 +197,6 @@ feed_done(struct http_request *req, struct db_ctx *db)
 		sbuf_free(&moved);
 		return (HTTP_STATE_COMPLETE);
 	}
-	if (ctx->updated[0] == '\0') {
-		/* No entries: a feed still needs an <updated>. */
-		now = time(NULL);
-		if (gmtime_r(&now, &tm) == NULL ||
-		    strftime(ctx->updated, sizeof(ctx->updated),
-		    "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-			(void)kore_strlcpy(ctx->updated, "1970-01-01T00:00:00Z",
-			    sizeof(ctx->updated));
-	}
-	sbuf_init(&out);
 	sbuf_init(&self);
 	sbuf_init(&alt);
 	sbuf_init(&title);
@@ -225,19 +213,45 @@ feed_done(struct http_request *req, struct db_ctx *db)
 		sbuf_printf(&alt, "%s/artikelen", resp_base_url());
 		sbuf_puts(&title, i18n_get(ctx->loc, MSG_feed_articles_title));
 	}
+	feed_write(req, ctx->loc, sbuf_cstr(&title), ctx->theme ?
+	    sbuf_cstr(&ctx->title) : i18n_get(ctx->loc,
+	    MSG_feed_articles_subtitle), sbuf_cstr(&self), sbuf_cstr(&alt),
+	    ctx->updated, &ctx->entries);
+	sbuf_free(&self);
+	sbuf_free(&alt);
+	sbuf_free(&title);
+	return (HTTP_STATE_COMPLETE);
+}
+
+/*
+ * Send a feed: its title, subtitle, absolute self and alternate links,
+ * the newest entry's time ("" for none: now) and the entries written by
+ * feed_entry(). Answers 500 if the template fails.
+ */
+void
+feed_write(struct http_request *req, enum locale loc, const char *title,
+    const char *subtitle, const char *self, const char *alternate,
+    const char *updated, struct sbuf *entries)
+{
+	struct sbuf	 out;
+	char		 now[32];
+
+	if (updated == NULL || updated[0] == '\0') {
+		/* No entries: a feed still needs an <updated>. */
+		feed_now(now, sizeof(now));
+		updated = now;
+	}
+	sbuf_init(&out);
 	{
 		const struct tpl_bind	b[] = {
-			{ "title", sbuf_cstr(&title), TPL_TEXT },
-			{ "subtitle", ctx->theme ? sbuf_cstr(&ctx->title) :
-			    i18n_get(ctx->loc, MSG_feed_articles_subtitle),
-			    TPL_TEXT },
-			{ "self", sbuf_cstr(&self), TPL_TEXT },
-			{ "alternate", sbuf_cstr(&alt), TPL_TEXT },
-			{ "updated", ctx->updated, TPL_TEXT },
-			{ "entries", sbuf_cstr(&ctx->entries),
-			    TPL_TRUSTED_HTML },
+			{ "title", title, TPL_TEXT },
+			{ "subtitle", subtitle, TPL_TEXT },
+			{ "self", self, TPL_TEXT },
+			{ "alternate", alternate, TPL_TEXT },
+			{ "updated", updated, TPL_TEXT },
+			{ "entries", sbuf_cstr(entries), TPL_TRUSTED_HTML },
 		};
-		if (view_append(&out, VIEW_feed_atom, ctx->loc, b,
+		if (view_append(&out, VIEW_feed_atom, loc, b,
 		    NBINDS(b)) == -1)
 			resp_error(req, 500);
 		else {
@@ -246,10 +260,18 @@ feed_done(struct http_request *req, struct db_ctx *db)
 		}
 	}
 	sbuf_free(&out);
-	sbuf_free(&self);
-	sbuf_free(&alt);
-	sbuf_free(&title);
-	return (HTTP_STATE_COMPLETE);
+}
+
+static void
+feed_now(char *buf, size_t len)
+{
+	time_t		 now;
+	struct tm	 tm;
+
+	now = time(NULL);
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		(void)kore_strlcpy(buf, "1970-01-01T00:00:00Z", len);
 }
 
 /*

@@ -452,6 +452,10 @@ base() {
 @test "themes and communities must come from the lists" {
 	member a
 	db -c "INSERT INTO community (slug, name) VALUES ('gem-$TAG', 'Gemeenschap $TAG') ON CONFLICT DO NOTHING"
+	# Only members file articles in a community (issue 6).
+	db -c "INSERT INTO member (community_id, account_id, state)
+	    SELECT c.id, a.id, 'lid' FROM community c, account a
+	    WHERE c.slug = 'gem-$TAG' AND a.email = '$EMAIL_a'"
 	req -b "$(jar a)" /artikelen/nieuw
 	assert_contains "<option value=\"gem-$TAG\">Gemeenschap $TAG</option>"
 	mpost a /artikelen/nieuw --form-string "nonce=$(nonce a)" \

@@ -104,6 +104,9 @@ setup_file() {
 	    ('oud-$RUN', 'Oud $RUN'), ('nieuw-$RUN', 'Nieuw $RUN'),
 	    ('leeg-$RUN', 'Leeg $RUN')"
 	db -c "INSERT INTO community (slug, name) VALUES ('$COMM', 'Gemeenschap $RUN')"
+	# Only members file articles in a community (issue 6).
+	db -c "INSERT INTO member (community_id, account_id, state)
+	    SELECT c.id, $AUTHOR_ID, 'lid' FROM community c WHERE c.slug = '$COMM'"
 
 	# Related by hand, and one sharing the theme; a draft that is
 	# related must not show.
