@@ -129,6 +129,7 @@ const char *const msg_en[MSG__MAX] = {
 	[MSG_err_409_title] = "This cannot be done now",
 	[MSG_err_409_text] = "Someone changed this in the meantime, or it is already done. Reload the page and check whether your action is still needed.",
 	[MSG_nav_my_articles] = "My articles",
+	[MSG_nav_moderation] = "Moderation",
 	[MSG_nav_redactie] = "Editorial",
 	[MSG_err_413_title] = "That is too large",
 	[MSG_err_413_text] = "What you sent is larger than Bron can take. "

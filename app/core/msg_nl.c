@@ -131,6 +131,7 @@ const char *const msg_nl[MSG__MAX] = {
 	[MSG_err_409_title] = "Dit kan nu niet",
 	[MSG_err_409_text] = "Iemand heeft dit intussen veranderd, of het staat al zo. Laad de pagina opnieuw en kijk of je actie nog nodig is.",
 	[MSG_nav_my_articles] = "Mijn artikelen",
+	[MSG_nav_moderation] = "Moderatie",
 	[MSG_nav_redactie] = "Redactie",
 	[MSG_err_413_title] = "Dat is te groot",
 	[MSG_err_413_text] = "Wat je stuurde is groter dan Bron aankan. "

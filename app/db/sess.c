@@ -5,7 +5,9 @@
  * deleted accounts find nothing. last_seen_at is written at most once
  * a minute, so a page view rarely writes. The same query counts the
  * unread notifications for the header (those notification_visible()
- * lets through, at most SESS_UNREAD_MAX: the header shows "99+").
+ * lets through, at most SESS_UNREAD_MAX: the header shows "99+"), and
+ * tells whether the person moderates a community (the menu links the
+ * moderation queue).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +33,9 @@ static const struct db_query	q_sess_load = {
 	" (SELECT count(*) FROM (SELECT 1 FROM notification n"
 	"  WHERE n.account_id = a.id AND n.read_at IS NULL"
 	"  AND notification_visible(n, a.id)"
-	"  LIMIT " STR(SESS_UNREAD_MAX) ") u)"
+	"  LIMIT " STR(SESS_UNREAD_MAX) ") u),"
+	" EXISTS (SELECT 1 FROM member m WHERE m.account_id = a.id"
+	"  AND m.moderator)"
 	" FROM s JOIN account a ON a.id = s.account_id"
 	" WHERE a.blocked_at IS NULL AND a.deleted_at IS NULL",
 	1
@@ -112,6 +116,7 @@ sess_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	(void)kore_strlcpy(u->name, db_text(sql, r, 2), sizeof(u->name));
 	u->role = sess_role_parse(db_text(sql, r, 3));
 	u->unread = atoi(db_text(sql, r, 5));
+	u->moderator = strcmp(db_text(sql, r, 6), "t") == 0;
 	u->loaded = u->role != ROLE_NONE;
 }
 

@@ -26,6 +26,7 @@ struct sess_user {
 	char		csrf[TOK_LEN + 1];
 	char		csrf_anon[TOK_LEN + 1];	/* visitor's cookie token */
 	int		unread;		/* notifications, at most SESS_UNREAD_MAX */
+	int		moderator;	/* moderates at least one community */
 };
 
 /* The header counts unread notifications up to this many ("99+"). */

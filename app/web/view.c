@@ -137,6 +137,15 @@ usermenu(struct sbuf *out, struct http_request *req, enum locale loc,
 		rc = view_append(&admin, VIEW_usermenu_editor, loc, b,
 		    NBINDS(b));
 	}
+	if (rc == 0 && u->moderator && u->role != ROLE_REDACTEUR &&
+	    u->role != ROLE_BEHEERDER) {
+		const struct tpl_bind	b[] = {
+			{ "mod_cur", CUR("/redactie/meldingen"),
+			    TPL_TRUSTED_HTML },
+		};
+		rc = view_append(&admin, VIEW_usermenu_moderator, loc, b,
+		    NBINDS(b));
+	}
 	if (rc == 0 && u->role == ROLE_BEHEERDER) {
 		const struct tpl_bind	b[] = {
 			{ "admin_cur", navcur != NULL &&
