@@ -34,6 +34,7 @@ static const struct {
 	{ "heropend", MSG_topic_done_heropend },
 	{ "nuttig", MSG_topic_done_nuttig },
 	{ "niet_nuttig", MSG_topic_done_niet_nuttig },
+	{ "gemeld", MSG_flag_done },	/* /melden, web/flag.c */
 };
 
 static const char *const	ts_fields[] = { "body", NULL };
