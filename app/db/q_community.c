@@ -4,6 +4,7 @@
  * statement of typed rows each (q_community.h); the changes call the
  * functions of sql/005_community.sql, which check every right again.
  */
+#include "db/q_article.h"
 #include "db/q_community.h"
 
 #define VIEWER	"nullif($2::text, '')::bigint"
@@ -97,7 +98,8 @@ const struct db_query	q_community_home = {
 	" FROM c JOIN member y ON y.community_id = c.id AND y.state = 'lid'"
 	" AND y.moderator JOIN account a ON a.id = y.account_id"
 	" UNION ALL"
-	" SELECT 4, row_number() OVER (ORDER BY i.published_at DESC, i.id DESC),"
+	" SELECT 4, row_number() OVER (ORDER BY i.published_at DESC,"
+	" i.id DESC),"
 	" i.kind, i.slug::text, i.title, i.summary, " DAY("i.published_at") ","
 	" " N13
 	" FROM c CROSS JOIN LATERAL (SELECT * FROM item z"
@@ -217,4 +219,25 @@ const struct db_query	q_community_invitation_accept = {
 	"community_invitation_accept",
 	"SELECT community_invite_accept(decode($1::text, 'hex'), $2::bigint)",
 	2
+};
+
+/*
+ * Only a public community has a feed; its items are public by the
+ * visibility trigger, and Q_PUBLIC_I checks it again (and hidden_at).
+ */
+const struct db_query	q_community_feed = {
+	"community_feed",
+	"WITH c AS (SELECT x.id, x.slug::text AS slug, x.name, x.summary"
+	"  FROM community x WHERE x.slug = $1::text"
+	"  AND x.visibility = 'openbaar'),"
+	" e AS (SELECT '2'::text AS t, " FEED_ENTRY ","
+	"  row_number() OVER (ORDER BY i.published_at DESC, i.id DESC)"
+	"  AS pos FROM c JOIN item i ON i.community_id = c.id WHERE "
+	Q_PUBLIC_I ")"
+	" SELECT '1', 'community', c.slug, c.name, c.summary, NULL, NULL,"
+	" NULL, NULL, NULL, 0::bigint FROM c"
+	" UNION ALL"
+	" SELECT * FROM e WHERE pos <= " FEED_MAX
+	" ORDER BY 1, 11",
+	1
 };

@@ -22,7 +22,7 @@
 #define COMM_SUMMARY_MAX	300	/* B1: one or two sentences */
 #define COMM_PURPOSE_MAX	20000	/* community.purpose_md CHECK */
 #define COMM_NOTE_MAX		500	/* member.note CHECK */
-#define COMM_WHO_MAX		254	/* an e-mail address; names are 60 */
+#define COMM_WHO_MAX		254	/* e-mail address; names: 60 */
 #define COMM_HREF_MAX		(sizeof(COMM_PREFIX) + PATH_SLUG_MAX + 64)
 
 /* The head row of every page about one community (db/q_community.h). */
@@ -36,8 +36,8 @@ struct comm_head {
 	char		 visibility[16];
 	char		 membership[16];
 	char		 revision[16];
-	char		 state[16];	/* the viewer's: "" or member.state */
-	int		 is_mod;	/* the viewer is one of its moderators */
+	char		 state[16];	/* viewer's "" or member.state */
+	int		 is_mod;	/* the viewer moderates it */
 	int		 may_read;
 	int		 may_mod;	/* moderator or editor */
 	int		 may_post;
@@ -51,7 +51,8 @@ struct comm_head {
 void		 comm_head_init(struct comm_head *);
 void		 comm_head_free(struct comm_head *);
 /* Copy the head row r (QCH_HEAD) of the result. */
-void		 comm_head_read(struct comm_head *, struct kore_pgsql *, int);
+void		 comm_head_read(struct comm_head *, struct kore_pgsql *,
+		    int);
 
 /*
  * The slug of "/gemeenschappen/<slug>[/...]", 0; -1 if there is none.

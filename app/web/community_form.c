@@ -90,8 +90,6 @@ cf_enter(struct http_request *req, int is_new)
 		ctx->visibility = ctx->membership = "";
 		sbuf_init(&ctx->themes);
 		sbuf_putc(&ctx->themes, '\n');
-		sbuf_init(&ctx->stored_themes);
-		sbuf_putc(&ctx->stored_themes, '\n');
 		comm_head_init(&ctx->head);
 		sbuf_init(&ctx->o_themes);
 		sbuf_init(&ctx->html);
@@ -197,10 +195,6 @@ cf_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		return;
 	slug = db_text(sql, r, QCH_C1);
 	ctx->nthemes_all++;
-	if (comm_bool(db_text(sql, r, QCH_C3))) {
-		sbuf_puts(&ctx->stored_themes, slug);
-		sbuf_putc(&ctx->stored_themes, '\n');
-	}
 	if (ctx->post) {
 		if ((on = cf_has(&ctx->themes, slug)))
 			ctx->themes_found++;
@@ -417,7 +411,6 @@ cf_free(struct http_request *req)
 	struct cf_ctx	*ctx = http_state_get(req);
 
 	sbuf_free(&ctx->themes);
-	sbuf_free(&ctx->stored_themes);
 	comm_head_free(&ctx->head);
 	sbuf_free(&ctx->o_themes);
 	sbuf_free(&ctx->html);

@@ -25,14 +25,13 @@ struct cf_ctx {
 	char		 nonce[TOK_LEN + 1];
 	char		 base[16];
 	char		 started[16];	/* the base a 409 was about */
-	struct sbuf	 themes;	/* "\n" then each typed slug + "\n" */
+	struct sbuf	 themes;	/* "\n", then each slug + "\n" */
 	size_t		 nthemes;
 	size_t		 themes_found;	/* typed slugs that exist */
 
 	/* The form query (q_community_form). */
 	char		 slug[PATH_SLUG_MAX + 1];
 	struct comm_head head;		/* purpose: the stored Markdown */
-	struct sbuf	 stored_themes;	/* as themes, what is stored */
 	struct sbuf	 o_themes;	/* rendered checkboxes */
 	size_t		 nthemes_all;
 

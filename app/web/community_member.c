@@ -96,7 +96,8 @@ static void	cm_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	cm_button(struct sbuf *, struct cm_ctx *, const char *,
 		    const char *, const char *, const char *, enum msg_id,
 		    int);
-static void	cm_row_person(struct cm_ctx *, struct kore_pgsql *, int, int);
+static void	cm_row_person(struct cm_ctx *, struct kore_pgsql *, int,
+		    int);
 static int	cm_loaded(struct http_request *, struct db_ctx *);
 static int	cm_render(struct http_request *, struct cm_ctx *, int);
 static int	cm_render_moderate(struct sbuf *, struct http_request *,
@@ -349,8 +350,8 @@ static int
 cm_render(struct http_request *req, struct cm_ctx *ctx, int status)
 {
 	struct comm_head	*h = &ctx->head;
-	struct sbuf		 heading, notice, body, moderate, pager, count;
-	struct sbuf		 base;
+	struct sbuf		 heading, notice, body, moderate, pager;
+	struct sbuf		 count, base;
 	const char		*args[1];
 	int			 rc;
 

@@ -423,3 +423,42 @@ Mijn regel." \
 	assert_contains '>Niet meer volgen</button>'
 	assert_contains 'class="notice"'
 }
+
+@test "the Atom feed: public communities only, with their public items" {
+	new_editor
+	create "Testgemeenschap Feed & <Co> $$" openbaar open
+	pub=$SLUG
+	publish_item "$pub" "Feedstuk $$"
+	create "Testgemeenschap Feed Leden $$" leden aanvraag
+	leden=$SLUG
+	publish_item "$leden" "Kanarie feed leden $$"
+	create "Testgemeenschap Feed Dicht $$" besloten uitnodiging
+	closed=$SLUG
+	req "/feeds/gemeenschappen/$pub.atom"
+	[ "$status_code" = 200 ]
+	[ "$(header content-type)" = "application/atom+xml; charset=utf-8" ]
+	assert_contains '<feed xmlns="http://www.w3.org/2005/Atom"'
+	assert_contains "<title>Bron - gemeenschap Testgemeenschap Feed &amp; &lt;Co&gt; $$</title>"
+	assert_contains "/gemeenschappen/$pub\"/>"
+	assert_contains "<title>Feedstuk $$</title>"
+	assert_contains '<content type="html">&lt;p&gt;Tekst&lt;/p&gt;</content>'
+	python3 -c 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())' <<<"$body"
+	# Hidden items leave the feed.
+	db -c "UPDATE item SET hidden_at = now() WHERE title = 'Feedstuk $$'"
+	req "/feeds/gemeenschappen/$pub.atom"
+	[ "$status_code" = 200 ]
+	assert_not_contains "Feedstuk $$"
+	# Members-only, closed and unknown: 404, even for members and editors.
+	for s in "$leden" "$closed" "bestaat-niet-$$"; do
+		req "/feeds/gemeenschappen/$s.atom"
+		[ "$status_code" = 404 ]
+		assert_not_contains "Kanarie feed leden $$"
+		req -b "$(jar red)" "/feeds/gemeenschappen/$s.atom"
+		[ "$status_code" = 404 ]
+	done
+	# The public home links its feed; the others do not have one.
+	req "/gemeenschappen/$pub"
+	assert_contains "href=\"/feeds/gemeenschappen/$pub.atom\""
+	req -b "$(jar red)" "/gemeenschappen/$leden"
+	assert_not_contains '/feeds/gemeenschappen/'
+}
