@@ -20,10 +20,6 @@ extern const struct db_query	q_item_latest;	/* no params */
 extern const struct db_query	q_item_list;	/* $1 kind */
 extern const struct db_query	q_item_show;	/* $1 kind, $2 slug */
 
-/* q_community.c */
-enum { QC_SLUG, QC_NAME, QC_SUMMARY, QC_MEMBERSHIP };
-extern const struct db_query	q_community_list;
-
 /* q_theme.c */
 enum { QT_ID, QT_SLUG, QT_TITLE, QT_SUMMARY, QT_BODY };
 extern const struct db_query	q_theme_list;

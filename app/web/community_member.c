@@ -343,7 +343,8 @@ cm_loaded(struct http_request *req, struct db_ctx *db)
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}
-	return (cm_render(req, ctx, 200));
+	/* Members-only content: 403, as the discussion pages answer. */
+	return (cm_render(req, ctx, ctx->head.may_read ? 200 : 403));
 }
 
 static int

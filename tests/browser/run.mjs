@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineAccountTests } from './accounts.mjs';
 import { defineArticleTests } from './articles.mjs';
+import { defineCommunityTests } from './communities.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -226,8 +227,12 @@ async function goto(page, p, expectStatus) {
 // ---------------------------------------------------------------- tests
 
 const tests = [];
+// BRON_BROWSER_ONLY=text runs only the tests whose name holds it (while
+// developing; make test runs them all).
 function test(name, opts, fn) {
   if (typeof opts === 'function') { fn = opts; opts = {}; }
+  const only = process.env.BRON_BROWSER_ONLY;
+  if (only && !name.includes(only)) return;
   tests.push({ name, opts, fn });
 }
 
@@ -468,6 +473,13 @@ defineAccountTests({
 // Articles (issue 5): R2 payloads in Chromium, the keyboard-only write and
 // review journey, axe on the article pages. See articles.mjs.
 defineArticleTests({
+  test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
+});
+
+// Communities (issue 6): R2 payloads in Chromium, the keyboard-only join,
+// follow and reply journey, axe on every community page. See
+// communities.mjs.
+defineCommunityTests({
   test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
 });
 

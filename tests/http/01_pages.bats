@@ -53,10 +53,13 @@ load helpers
 	done
 }
 
-@test "communities list answers 200 with an empty state" {
+@test "communities list: the seeded public and members-only ones, not the closed ones" {
 	req /gemeenschappen
 	[ "$status_code" = 200 ]
-	assert_contains 'Er zijn nog geen openbare gemeenschappen.'
+	assert_contains 'Kennisnetwerk kleinschaligheid'
+	assert_contains 'Netwerk suïcidepreventie'
+	assert_not_contains 'Ervaringsdeskundigen onder elkaar'
+	assert_not_contains 'Welbevinden van professionals'
 }
 
 @test "themes come from content/ and each theme has a page" {

@@ -254,7 +254,7 @@ publish_item() {
 		assert_not_contains "Kanarie leden $$"
 		assert_not_contains 'Recent'
 		req $j "/gemeenschappen/$leden/leden"
-		[ "$status_code" = 200 ]
+		[ "$status_code" = 403 ]
 		assert_contains 'Alleen voor leden'
 		assert_not_contains "Redacteur $$"
 	done
