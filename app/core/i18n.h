@@ -59,7 +59,8 @@
 	X(search_none) X(search_count) X(search_too_long) X(err_home_link) \
 	X(err_404_title) X(err_404_text) X(err_405_title) X(err_405_text) \
 	X(err_409_title) X(err_409_text) X(nav_my_articles) X(nav_redactie) \
-	X(nav_moderation) \
+	X(nav_moderation) X(pager_label) X(pager_page_word) X(pager_page_of) \
+	X(pager_prev) X(pager_next) \
 	X(err_413_title) X(err_413_text) X(err_500_title) X(err_500_text) \
 	X(err_503_title) X(err_503_text) X(err_400_title) X(err_400_text) \
 	X(err_403_title) X(err_403_text) X(page_back_home) \

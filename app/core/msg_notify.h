@@ -9,7 +9,6 @@
 	X(notify_count) X(notify_new) X(notify_mark_read) X(notify_mark_all) \
 	X(notify_settings_link) X(notify_done_read) X(notify_done_all) \
 	X(notify_reason) X(notify_bad) X(notify_back) X(notify_list_label) \
-	X(notify_pages_label) X(notify_prev) X(notify_next) X(notify_page_of) \
 	X(notify_someone) X(notify_s_nieuw_item) X(notify_s_nieuw_item_c) \
 	X(notify_s_wijziging) X(notify_s_gesprek) X(notify_s_reactie) \
 	X(notify_s_vermelding) X(notify_s_lid_aanvraag) X(notify_s_lid_nieuw) \

@@ -7,8 +7,7 @@
 	X(topic_list_empty) X(topic_list_empty_member) X(topic_new_button) \
 	X(topic_table_caption) X(topic_col_topic) X(topic_col_author) \
 	X(topic_col_replies) X(topic_col_last) X(topic_mark_pinned) \
-	X(topic_mark_closed) X(topic_mark_hidden) X(topic_pages_label) \
-	X(topic_page_word) X(topic_page_of) X(topic_prev) X(topic_next) \
+	X(topic_mark_closed) X(topic_mark_hidden) \
 	X(topic_back_communities) X(topic_back_topic) X(topic_to_community) \
 	X(topic_members_lead) X(topic_typed_title) X(topic_typed_text) \
 	X(topic_new_members_only) X(topic_join_login) X(topic_join_open) \

@@ -13,6 +13,7 @@
 #include "db/q_community.h"
 #include "web/community.h"
 #include "web/follow.h"
+#include "web/pager.h"
 #include "web/view.h"
 
 struct comm_word {
@@ -181,61 +182,10 @@ int
 comm_pager(struct sbuf *out, enum locale loc, const char *base, long page,
     long total, int per, int nrows)
 {
-	struct sbuf	 links, href, of;
-	char		 p[24], np[24];
-	const char	*args[2];
-	long		 pages;
-	int		 rc;
-
+	(void)nrows;
 	if (page == 1 && total <= per)
 		return (0);
-	pages = (total + per - 1) / per;
-	sbuf_init(&links);
-	sbuf_init(&href);
-	sbuf_init(&of);
-	rc = 0;
-	if (page > 1) {
-		/* Past the end there is no total: back to the start. */
-		sbuf_puts(&href, base);
-		if (nrows > 0 && page > 2)
-			sbuf_printf(&href, "?pagina=%ld", page - 1);
-		const struct tpl_bind	b[] = {
-			{ "href", sbuf_cstr(&href), TPL_TEXT },
-			{ "rel", "prev", TPL_TEXT },
-			{ "label", i18n_get(loc, MSG_admin_prev), TPL_TEXT },
-		};
-		rc |= view_append(&links, VIEW_admin_pager_link, loc, b,
-		    NBINDS(b));
-	}
-	if (nrows > 0 && page < pages) {
-		sbuf_reset(&href);
-		sbuf_printf(&href, "%s?pagina=%ld", base, page + 1);
-		const struct tpl_bind	b[] = {
-			{ "href", sbuf_cstr(&href), TPL_TEXT },
-			{ "rel", "next", TPL_TEXT },
-			{ "label", i18n_get(loc, MSG_admin_next), TPL_TEXT },
-		};
-		rc |= view_append(&links, VIEW_admin_pager_link, loc, b,
-		    NBINDS(b));
-	}
-	if (nrows > 0) {
-		(void)snprintf(p, sizeof(p), "%ld", page);
-		(void)snprintf(np, sizeof(np), "%ld", pages);
-		args[0] = p;
-		args[1] = np;
-		i18n_fmt(&of, i18n_get(loc, MSG_admin_page_of), args, 2);
-	}
-	{
-		const struct tpl_bind	b[] = {
-			{ "page_of", sbuf_cstr(&of), TPL_TEXT },
-			{ "links", sbuf_cstr(&links), TPL_TRUSTED_HTML },
-		};
-		rc |= view_append(out, VIEW_admin_pager, loc, b, NBINDS(b));
-	}
-	sbuf_free(&links);
-	sbuf_free(&href);
-	sbuf_free(&of);
-	return (rc);
+	return (pager_render(out, loc, base, page, (total + per - 1) / per));
 }
 
 void

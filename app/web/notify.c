@@ -29,6 +29,7 @@
 #include "db/q_notify.h"
 #include "web/auth.h"
 #include "web/resp.h"
+#include "web/pager.h"
 #include "web/view.h"
 
 #define NOTIFY_PATH	"/meldingen"
@@ -62,8 +63,6 @@ static int	nl_done(struct http_request *, struct db_ctx *);
 static int	nl_notice(struct sbuf *, struct nl_ctx *);
 static int	nl_summary(struct sbuf *, struct nl_ctx *);
 static int	nl_pager(struct sbuf *, struct nl_ctx *);
-static int	nl_pager_link(struct sbuf *, enum locale, long, const char *,
-		    enum msg_id);
 static int	nl_page_arg(struct http_request *, long *);
 static int	nl_id_ok(const char *);
 static int	nl_message(struct http_request *, struct nl_ctx *, int,
@@ -352,62 +351,12 @@ nl_summary(struct sbuf *out, struct nl_ctx *ctx)
 	return (rc);
 }
 
-static int
-nl_pager_link(struct sbuf *out, enum locale loc, long page, const char *rel,
-    enum msg_id label)
-{
-	char	href[48];
-
-	(void)snprintf(href, sizeof(href), NOTIFY_PATH "?pagina=%ld", page);
-	{
-		const struct tpl_bind	b[] = {
-			{ "href", href, TPL_TEXT },
-			{ "rel", rel, TPL_TEXT },
-			{ "label", i18n_get(loc, label), TPL_TEXT },
-		};
-		return (view_append(out, VIEW_notify_pager_link, loc, b,
-		    NBINDS(b)));
-	}
-}
-
-/* Newer / older pages and "Pagina 2 van 5"; nothing for one page. */
+/* "Pagina 2 van 5" and the page links; nothing for one page. */
 static int
 nl_pager(struct sbuf *out, struct nl_ctx *ctx)
 {
-	struct sbuf	 links, of;
-	long		 pages;
-	char		 p[24], np[24];
-	const char	*args[2];
-	int		 rc;
-
-	pages = (ctx->total + Q_NOTIFY_PER_PAGE - 1) / Q_NOTIFY_PER_PAGE;
-	if (pages <= 1 && ctx->page == 1)
-		return (0);
-	sbuf_init(&links);
-	sbuf_init(&of);
-	rc = 0;
-	if (ctx->page > 1)
-		rc |= nl_pager_link(&links, ctx->loc, ctx->page - 1, "prev",
-		    MSG_notify_prev);
-	if (ctx->page < pages)
-		rc |= nl_pager_link(&links, ctx->loc, ctx->page + 1, "next",
-		    MSG_notify_next);
-	(void)snprintf(p, sizeof(p), "%ld", ctx->page);
-	(void)snprintf(np, sizeof(np), "%ld", pages);
-	args[0] = p;
-	args[1] = np;
-	i18n_fmt(&of, i18n_get(ctx->loc, MSG_notify_page_of), args, 2);
-	{
-		const struct tpl_bind	b[] = {
-			{ "page_of", sbuf_cstr(&of), TPL_TEXT },
-			{ "links", sbuf_cstr(&links), TPL_TRUSTED_HTML },
-		};
-		rc |= view_append(out, VIEW_notify_pager, ctx->loc, b,
-		    NBINDS(b));
-	}
-	sbuf_free(&links);
-	sbuf_free(&of);
-	return (rc);
+	return (pager_render(out, ctx->loc, NOTIFY_PATH, ctx->page,
+	    (ctx->total + Q_NOTIFY_PER_PAGE - 1) / Q_NOTIFY_PER_PAGE));
 }
 
 /* Why a button did nothing, with a link back to the list. */

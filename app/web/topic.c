@@ -1,6 +1,6 @@
 /*
  * Shared by the discussion pages (see topic.h): the community gate
- * with its members-only page, the message page, the pager, author
+ * with its members-only page, the message page, author
  * links, and the checks of a post body.
  */
 #include <errno.h>
@@ -20,8 +20,6 @@
 #include "web/view.h"
 
 static int	topic_join_text(struct sbuf *, enum locale, enum msg_id);
-static int	topic_pager_link(struct sbuf *, enum locale, const char *,
-		    long, const char *, const char *, enum view_id);
 static int	topic_blank(const char *);
 
 void
@@ -210,86 +208,6 @@ topic_author(struct sbuf *out, enum locale loc, const char *id,
 		};
 		(void)view_append(out, VIEW_topic_author, loc, b, NBINDS(b));
 	}
-}
-
-/*
- * "Vorige", the page numbers near this one (and the first and last),
- * "Volgende", with "Pagina x van y"; nothing when there is one page.
- */
-int
-topic_pager(struct sbuf *out, enum locale loc, const char *base, long page,
-    long pages)
-{
-	struct sbuf	 links, of;
-	char		 p[24], np[24];
-	const char	*args[2];
-	long		 i;
-	int		 rc, gap;
-
-	if (pages <= 1)
-		return (0);
-	sbuf_init(&links);
-	sbuf_init(&of);
-	rc = 0;
-	if (page > 1)
-		rc |= topic_pager_link(&links, loc, base, page - 1, "prev",
-		    i18n_get(loc, MSG_topic_prev), VIEW_topic_pager_rel);
-	gap = 0;
-	for (i = 1; i <= pages; i++) {
-		if (i != 1 && i != pages && labs(i - page) > 2) {
-			if (!gap)
-				rc |= view_append(&links, VIEW_topic_pager_gap,
-				    loc, NULL, 0);
-			gap = 1;
-			continue;
-		}
-		gap = 0;
-		(void)snprintf(p, sizeof(p), "%ld", i);
-		rc |= topic_pager_link(&links, loc, base, i, "", p,
-		    i == page ? VIEW_topic_pager_current :
-		    VIEW_topic_pager_link);
-	}
-	if (page < pages)
-		rc |= topic_pager_link(&links, loc, base, page + 1, "next",
-		    i18n_get(loc, MSG_topic_next), VIEW_topic_pager_rel);
-	(void)snprintf(p, sizeof(p), "%ld", page);
-	(void)snprintf(np, sizeof(np), "%ld", pages);
-	args[0] = p;
-	args[1] = np;
-	i18n_fmt(&of, i18n_get(loc, MSG_topic_page_of), args, 2);
-	{
-		const struct tpl_bind	b[] = {
-			{ "page_of", sbuf_cstr(&of), TPL_TEXT },
-			{ "links", sbuf_cstr(&links), TPL_TRUSTED_HTML },
-		};
-		rc |= view_append(out, VIEW_topic_pager, loc, b, NBINDS(b));
-	}
-	sbuf_free(&links);
-	sbuf_free(&of);
-	return (rc);
-}
-
-static int
-topic_pager_link(struct sbuf *out, enum locale loc, const char *base,
-    long to, const char *rel, const char *label, enum view_id v)
-{
-	struct sbuf	href;
-	int		rc;
-
-	sbuf_init(&href);
-	sbuf_puts(&href, base);
-	if (to > 1)
-		sbuf_printf(&href, "?pagina=%ld", to);
-	{
-		const struct tpl_bind	b[] = {
-			{ "href", sbuf_cstr(&href), TPL_TEXT },
-			{ "rel", rel, TPL_TEXT },
-			{ "label", label, TPL_TEXT },
-		};
-		rc = view_append(out, v, loc, b, NBINDS(b));
-	}
-	sbuf_free(&href);
-	return (rc);
 }
 
 int

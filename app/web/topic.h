@@ -2,7 +2,7 @@
  * What the discussion pages share (web/topic*.c, post*.c): the
  * community head every page query starts with (db/q_topic.h), the gate
  * that turns it into 404 or the members-only page, the message page,
- * the pager, author links and the checks of a Markdown body.
+ * author links and the checks of a Markdown body.
  */
 #ifndef BRON_TOPIC_H
 #define BRON_TOPIC_H
@@ -71,8 +71,6 @@ int	topic_message(struct http_request *, enum locale, int, enum msg_id,
 void	topic_author(struct sbuf *, enum locale, const char *,
 	    const char *);
 
-/* The pager of base (a path) for page of pages; nothing for one page. */
-int	topic_pager(struct sbuf *, enum locale, const char *, long, long);
 
 /* ?pagina=N: 1 when absent; 0 if it is not a page number. */
 int	topic_page_arg(struct http_request *, long *);

@@ -21,6 +21,7 @@
 #include "db/q_topic.h"
 #include "web/auth.h"
 #include "web/resp.h"
+#include "web/pager.h"
 #include "web/topic.h"
 #include "web/view.h"
 
@@ -184,7 +185,7 @@ tl_done(struct http_request *req, struct db_ctx *db)
 		    NBINDS(b));
 	}
 	pages = (ctx->total + QT_PER_LIST - 1) / QT_PER_LIST;
-	if (topic_pager(&pager, ctx->loc, sbuf_cstr(&base), ctx->page,
+	if (pager_render(&pager, ctx->loc, sbuf_cstr(&base), ctx->page,
 	    pages) == -1)
 		db->failed = 1;
 	args[0] = ctx->comm.name;

@@ -17,6 +17,7 @@
 #include "web/follow.h"
 #include "web/resp.h"
 #include "web/topic_show.h"
+#include "web/pager.h"
 #include "web/view.h"
 
 /* ?gedaan= words of this page and their notices. */
@@ -521,7 +522,7 @@ ts_render(struct http_request *req, struct ts_ctx *ctx, int status)
 	if (ctx->hidden)
 		rc |= ts_state(&marks, ctx->loc, MSG_topic_is_hidden);
 	rc |= ts_actions(&actions, ctx);
-	rc |= topic_pager(&pager, ctx->loc, ctx->href, ctx->cur, ctx->pages);
+	rc |= pager_render(&pager, ctx->loc, ctx->href, ctx->cur, ctx->pages);
 	rc |= ts_reply_form(&reply, req, ctx);
 	{
 		const struct tpl_bind	b[] = {
@@ -535,7 +536,7 @@ ts_render(struct http_request *req, struct ts_ctx *ctx, int status)
 		(void)snprintf(np, sizeof(np), "%ld", ctx->pages);
 		args[0] = p;
 		args[1] = np;
-		i18n_fmt(&of, i18n_get(ctx->loc, MSG_topic_page_of), args, 2);
+		i18n_fmt(&of, i18n_get(ctx->loc, MSG_pager_page_of), args, 2);
 	}
 	if (rc != 0) {
 		resp_error(req, 500);

@@ -341,12 +341,12 @@ SQL
 	assert_contains "Titel $TAG nummer 23<"
 	assert_not_contains "Titel $TAG nummer 3<"
 	assert_contains 'Pagina 1 van 2'
-	assert_contains 'href="/meldingen?pagina=2" rel="next">Oudere meldingen'
+	assert_contains 'href="/meldingen?pagina=2" rel="next">Volgende'
 	req -b "$(jar a)" '/meldingen?pagina=2'
 	[ "$status_code" = 200 ]
 	[ "$(grep -o 'notify-item' <<<"$body" | wc -l)" = 3 ]
 	assert_contains "Titel $TAG nummer 1<"
-	assert_contains 'rel="prev">Nieuwere meldingen'
+	assert_contains 'href="/meldingen" rel="prev">Vorige'
 	assert_contains 'name="pagina" value="2"'
 	req -b "$(jar a)" '/meldingen?pagina=3'
 	[ "$status_code" = 404 ]
