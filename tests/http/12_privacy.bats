@@ -131,6 +131,49 @@ sid_cookie() {
 	assert_not_contains "$(sid a)"
 }
 
+@test "export: memberships, follows, discussions, marks and reports: mine only" {
+	local me other id oid c t p1 p2
+	me=$(unique_email mij)
+	other=$(unique_email ander)
+	newuser a "$me" "Ik $RANDOM"
+	newuser b "$other" "Ander $RANDOM"
+	id=$(acct_id "$me")
+	oid=$(acct_id "$other")
+	c=$(db -c "INSERT INTO community (slug, name, membership)
+	    VALUES ('export-$id', 'Export $id', 'open') RETURNING id")
+	db -c "SELECT member_act($c, $id, 'aanmelden', NULL, '')" >/dev/null
+	db -c "SELECT member_act($c, $oid, 'aanmelden', NULL, '')" >/dev/null
+	db -c "SELECT follow_set($id, 'gemeenschap', $c, true)" >/dev/null
+	db -c "SELECT follow_set($oid, 'gemeenschap', $c, true)" >/dev/null
+	t=$(db -c "SELECT topic_id FROM topic_create($c, $id, 'Mijn vraag',
+	    'Mijn tekst $id', '<p>x</p>', '')")
+	p1=$(db -c "SELECT id FROM post WHERE topic_id = $t AND n = 1")
+	p2=$(db -c "SELECT post_id FROM post_create($t, $oid,
+	    'Tekst van de ander $oid', '<p>y</p>', NULL, '')")
+	db -c "SELECT post_edit($p1, $id, 1, 'Mijn tekst bewerkt $id', '<p>z</p>')" >/dev/null
+	db -c "SELECT post_helpful_set($p2, $id, true)" >/dev/null
+	db -c "SELECT post_helpful_set($p1, $oid, true)" >/dev/null
+	db -c "SELECT flag_create($id, $p2, NULL, 'spam', 'Mijn melding $id')" >/dev/null
+	db -c "SELECT flag_create($oid, $p1, NULL, 'spam', 'Melding ander $oid')" >/dev/null
+	db -c "INSERT INTO notify_pref VALUES ($id, 'reactie', false), ($oid, 'gesprek', false)"
+	post a /account/export
+	[ "$status_code" = 200 ]
+	[ "$(jq -r '.memberships[0].community' <<<"$body")" = "export-$id" ]
+	[ "$(jq '.memberships | length' <<<"$body")" = 1 ]
+	[ "$(jq '.follows | length' <<<"$body")" = 2 ]	# the community, own topic
+	[ "$(jq -r '.topics[0].title' <<<"$body")" = "Mijn vraag" ]
+	[ "$(jq '.posts | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.posts[0].body' <<<"$body")" = "Mijn tekst bewerkt $id" ]
+	[ "$(jq '.post_edits | length' <<<"$body")" = 2 ]
+	[ "$(jq '.helpful_marks | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.flags[0].note' <<<"$body")" = "Mijn melding $id" ]
+	[ "$(jq '.flags | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.notification_settings[0].kind' <<<"$body")" = reactie ]
+	assert_not_contains "Tekst van de ander $oid"
+	assert_not_contains "Melding ander $oid"
+	assert_not_contains '"gesprek"'
+}
+
 @test "export: writes an audit row, also listed in the file" {
 	local me
 	me=$(unique_email)
