@@ -209,8 +209,15 @@ cf_loaded(struct http_request *req, struct db_ctx *db)
 	struct cf_ctx	*ctx = (struct cf_ctx *)db;
 
 	if (!ctx->is_new) {
-		/* A closed community does not exist for outsiders. */
+		/*
+		 * A closed community does not exist for outsiders. A forged
+		 * POST is refused as such first, whatever its address.
+		 */
 		if (!ctx->head.found) {
+			if (ctx->post && !auth_post_ok(req, db))
+				return (comm_message(req, ctx->loc, 403,
+				    MSG_err_403_title, MSG_comm_err_csrf,
+				    "/gemeenschappen", MSG_comm_inv_back));
 			resp_error(req, 404);
 			return (HTTP_STATE_COMPLETE);
 		}

@@ -119,9 +119,13 @@ flag_page(struct http_request *req)
 		sbuf_init(&ctx->to);
 		fv_init(&ctx->fv, ctx->loc);
 		flag_read(req, ctx);
-		/* Exactly one thing is reported. */
+		/*
+		 * Exactly one thing is reported: a link without one finds
+		 * nothing (404), a form without one is malformed (400).
+		 */
 		if ((ctx->post_id[0] == '\0') == (ctx->item_id[0] == '\0')) {
-			resp_error(req, 404);
+			resp_error(req, req->method == HTTP_METHOD_POST ?
+			    400 : 404);
 			return (KORE_RESULT_OK);
 		}
 		db_start(req, &ctx->db, NULL, NULL, flag_checked);

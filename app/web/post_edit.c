@@ -165,6 +165,12 @@ pe_loaded(struct http_request *req, struct db_ctx *db)
 	struct pe_ctx	*ctx = (struct pe_ctx *)db;
 	struct sbuf	 back;
 
+	/* A forged POST to something the reader cannot reach: refused. */
+	if (ctx->post && !(ctx->found && ctx->comm.found && ctx->comm.read) &&
+	    !auth_post_ok(req, db)) {
+		resp_error(req, 403);
+		return (HTTP_STATE_COMPLETE);
+	}
 	if (!ctx->found) {
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);

@@ -150,6 +150,12 @@ ts_loaded(struct http_request *req, struct db_ctx *db)
 {
 	struct ts_ctx	*ctx = (struct ts_ctx *)db;
 
+	/* A forged POST to something the reader cannot reach: refused. */
+	if (ctx->post && !(ctx->found && ctx->comm.found && ctx->comm.read) &&
+	    !auth_post_ok(req, db)) {
+		resp_error(req, 403);
+		return (HTTP_STATE_COMPLETE);
+	}
 	if (!topic_gate_typed(req, ctx->loc, &ctx->comm, ctx->body))
 		return (HTTP_STATE_COMPLETE);
 	if (!ctx->found || ctx->cur < 1 || ctx->cur > ctx->pages) {

@@ -15,7 +15,7 @@ setup() {
 	SLUG="import-test-$$-$RANDOM"
 	DIR=$BATS_TEST_TMPDIR/content
 	mkdir -p "$DIR/artikelen"
-	for d in themas monitor pagina; do
+	for d in themas monitor pagina gemeenschappen; do
 		ln -s "$(cd "$CONTENT/$d" && pwd)" "$DIR/$d"
 	done
 }

@@ -63,7 +63,7 @@ PY
 @test "R2 view: member list (moderator, with requests) is inert" { view "leden (moderator)" m; }
 @test "R2 view: member list is inert" { view leden c; }
 @test "R2 view: discussion list is inert" { view gesprekken o; }
-@test "R2 view: discussion page is inert" { view gesprek oreq; }
+@test "R2 view: discussion page is inert" { view gesprek oer; }
 @test "R2 view: discussion page (moderator, hidden post) is inert" { view "gesprek (moderator)" oreq; }
 @test "R2 view: quote box (?citeer=) keeps the text intact" { view "gesprek (citeer)" or; }
 @test "R2 view: post history and its diff are inert" { view berichtgeschiedenis re; }

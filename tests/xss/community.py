@@ -201,6 +201,10 @@ def main(argv):
                         feed=True)
         for c, who in ((vis, 'bezoeker'), (mem, 'lid'), (ed, 'redactie')):
             run.get('gemeenschappen', c, '/gemeenschappen')
+        # Every page of the list (20 a page), so every name is shown.
+        n = int(psql("SELECT count(*) FROM community WHERE visibility <> 'besloten';") or 0)
+        for pg in range(2, (n + 19) // 20 + 1):
+            run.get('gemeenschappen', vis, f'/gemeenschappen?pagina={pg}')
         run.get('meldingen', mem, '/meldingen')
         run.get('meldingen', ed, '/meldingen')
         run.get('moderatie', ed, '/redactie/meldingen')
