@@ -316,6 +316,8 @@ CREATE FUNCTION item_save(p_kind text, p_id bigint, p_base_rev integer,
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_comm	bigint;
+	v_old	bigint;
+	v_oldvis text;
 BEGIN
 	IF p_actor IS NOT NULL AND coalesce(p_community, '') <> '' THEN
 		SELECT c.id INTO v_comm FROM community c
@@ -325,6 +327,17 @@ BEGIN
 		    AND i.community_id = v_comm) THEN
 			RAISE EXCEPTION 'not a member' USING ERRCODE = '42501';
 		END IF;
+	END IF;
+	-- Taking an item out of a members-only or closed community would
+	-- publish it wider: only that community's moderators and editors
+	-- may (not an author who has left it).
+	SELECT i.community_id, c.visibility INTO v_old, v_oldvis
+	    FROM item i JOIN community c ON c.id = i.community_id
+	    WHERE i.id = p_id;
+	IF p_actor IS NOT NULL AND v_old IS NOT NULL AND v_oldvis <> 'openbaar'
+	    AND v_old IS DISTINCT FROM v_comm
+	    AND NOT community_may_moderate(v_old, p_actor) THEN
+		RAISE EXCEPTION 'may not move' USING ERRCODE = '42501';
 	END IF;
 	RETURN QUERY SELECT * FROM item_save_unchecked(p_kind, p_id,
 	    p_base_rev, p_actor, p_title, p_summary, p_body_md, p_body_html,
@@ -740,8 +753,14 @@ BEGIN
 	    WHEN 'moderator' THEN 'moderator_benoemd'
 	    ELSE 'moderator_ontslagen' END, p_comm, 'account ' || v_who);
 	-- The person is told of every decision about them, except a
-	-- withdrawn invitation they never answered.
-	IF p_action <> 'intrekken' THEN
+	-- withdrawn invitation they never answered. Out of a closed
+	-- community they can no longer see it: the notice names it (they
+	-- knew it) but is not tied to it, or it would be hidden from them.
+	IF p_action <> 'intrekken' AND v_new = 'geen'
+	    AND c.visibility = 'besloten' THEN
+		PERFORM notify_send(v_who, 'lidmaatschap', c.name,
+		    '/gemeenschappen', p_actor, NULL, NULL, NULL, NULL);
+	ELSIF p_action <> 'intrekken' THEN
 		PERFORM notify_send(v_who, 'lidmaatschap', c.name, v_home,
 		    p_actor, p_comm, NULL, NULL, NULL);
 	END IF;

@@ -19,7 +19,10 @@ const struct db_query	q_edit_page = {
 	"WITH me AS (SELECT $1::bigint AS id,"
 	"    account_is_editor($1::bigint) AS editor),"
 	" it AS (SELECT i.* FROM item i"
-	"    WHERE i.kind = 'artikel' AND i.slug = $2::text)"
+	"    WHERE i.kind = 'artikel' AND i.slug = $2::text"
+	/* Not in reach (a closed community's): no row, so 404. */
+	"    AND (i.visibility = 'openbaar' OR item_may_edit(i.id, $1::bigint)"
+	"    OR community_may_read(i.community_id, $1::bigint)))"
 	" SELECT 1 AS g, 0::bigint AS o, me.editor::text, " N10 " FROM me"
 	" UNION ALL"
 	" SELECT 2, 0, it.id::text, it.slug, it.title, it.summary, it.body_md,"

@@ -30,12 +30,22 @@
 	"    FROM item_author ia JOIN account a ON a.id = ia.account_id" \
 	"    WHERE ia.item_id = " id "), '')"
 
+/*
+ * An item of a members-only or closed community does not exist for
+ * someone who may neither read nor edit it: no row, so 404 (never a 403
+ * that would tell the slug is taken). Alias i, reader r.
+ */
+#define IN_REACH(i, r) \
+	"(" i ".visibility = 'openbaar' OR item_may_edit(" i ".id, " r ")" \
+	" OR community_may_read(" i ".community_id, " r "))"
+
 /* The article and what the actor ($2, '' for a visitor) may do. */
 #define FLOW_ITEM \
 	"WITH i AS (SELECT id, slug, title, status, revision," \
 	"    item_may_edit(id, nullif($2::text, '')::bigint) AS may," \
 	"    account_is_editor(nullif($2::text, '')::bigint) AS editor" \
-	"    FROM item WHERE kind = 'artikel' AND slug = $1::text)"
+	"    FROM item WHERE kind = 'artikel' AND slug = $1::text" \
+	"    AND " IN_REACH("item", "nullif($2::text, '')::bigint") ")"
 #define FLOW_COLS \
 	"i.id, i.slug, i.title, i.status, i.revision, i.may, i.editor," \
 	" r.rev, " AT_ISO("r.created_at") ", " AT_SHOWN("r.created_at") "," \
@@ -50,7 +60,8 @@ const struct db_query	q_flow_transition = {
 	"SELECT i.slug, item_transition(i.id, $2::bigint, $3::text, $4::text,"
 	"    nullif($5::text, '')::integer)"
 	" FROM item i WHERE i.kind = 'artikel' AND i.slug = $1::text"
-	"  AND (i.status = 'gepubliceerd' OR item_may_edit(i.id, $2::bigint))",
+	"  AND (i.status = 'gepubliceerd' OR item_may_edit(i.id, $2::bigint))"
+	"  AND " IN_REACH("i", "$2::bigint"),
 	5
 };
 
@@ -106,7 +117,8 @@ const struct db_query	q_flow_restore_src = {
 	"WITH i AS (SELECT id, slug, status, revision, community_id,"
 	"    item_may_edit(id, $2::bigint) AS may,"
 	"    account_is_editor($2::bigint) AS editor"
-	"    FROM item WHERE kind = 'artikel' AND slug = $1::text)"
+	"    FROM item WHERE kind = 'artikel' AND slug = $1::text"
+	"    AND " IN_REACH("item", "$2::bigint") ")"
 	" SELECT i.id, i.slug, i.status, i.revision, i.may, i.editor,"
 	"    r.rev IS NOT NULL, r.title, r.summary, r.body_md,"
 	"    coalesce((SELECT string_agg(t.slug, E'\\n' ORDER BY t.slug)"

@@ -164,6 +164,16 @@ count_canaries() {
 		req -b "$(jar outsider)" "$p"
 		[ "$status_code" = 404 ] || { echo "outsider $p: $status_code" >&2; false; }
 	done
+	# Its article's pages: 404 too, never a 403 that tells the slug exists
+	# (/beoordelen is 403 for every member, whatever the slug).
+	aslug=$(db -c "SELECT slug FROM item WHERE id = $item")
+	for p in "" /bewerken /geschiedenis "/verschil?van=1&naar=1" \
+	    /versies/1; do
+		req -b "$(jar outsider)" "/artikelen/$aslug$p"
+		[ "$status_code" = 404 ] || { echo "outsider /artikelen/$aslug$p: $status_code" >&2; false; }
+	done
+	post outsider "/artikelen/$aslug/status" --data-urlencode "action=archiveren"
+	[ "$status_code" = 404 ]
 	req -b "$(jar outsider)" /gemeenschappen
 	assert_not_contains "/gemeenschappen/$slug\""
 	read -r slug item topic <"$PRIV_DIR/leden"
@@ -188,4 +198,33 @@ count_canaries() {
 	req /artikelen
 	assert_not_contains "$CAN_P"
 	db -c "UPDATE community SET visibility = 'openbaar' WHERE id = $c"
+}
+
+@test "an author who left a closed community cannot take the article out of it" {
+	local slug item topic c aslug
+	read -r slug item topic <"$PRIV_DIR/besloten"
+	c=$(db -c "SELECT id FROM community WHERE slug = '$slug'")
+	aslug=$(db -c "SELECT slug FROM item WHERE id = $item")
+	db -c "INSERT INTO member (community_id, account_id, state)
+	    VALUES ($c, $OUT, 'lid')"
+	db -c "INSERT INTO item_author (item_id, account_id) VALUES ($item, $OUT)"
+	db -c "SELECT member_act($c, $ED, 'verwijderen', $OUT, '')" >/dev/null
+	# Told, although the community no longer exists for them.
+	req -b "$(jar outsider)" /meldingen
+	[ "$status_code" = 200 ]
+	assert_contains "Ruimte besloten"
+	# The edit form opens (an author), but saving it outside the
+	# community is refused, and the article stays closed.
+	req -b "$(jar outsider)" "/artikelen/$aslug/bewerken"
+	[ "$status_code" = 200 ]
+	run db -c "SELECT * FROM item_save('artikel', $item,
+	    (SELECT revision FROM item WHERE id = $item), $OUT, 'Titel', 'Kort',
+	    'Tekst', '<p>Tekst</p>', '', 1, '', 'x', '', '', '', NULL, '', '',
+	    '', NULL)"
+	[ "$status" != 0 ]
+	[[ "$output" == *"may not move"* ]]
+	[ "$(db -c "SELECT visibility FROM item WHERE id = $item")" = besloten ]
+	req "/artikelen/$aslug"
+	[ "$status_code" = 404 ]
+	db -c "DELETE FROM item_author WHERE item_id = $item AND account_id = $OUT"
 }
