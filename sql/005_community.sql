@@ -370,6 +370,48 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 /*
+ * The same test as notification_visible(), for all of a person's
+ * notifications at once: joins instead of a function call per row
+ * (which cost 7 ms for 100 rows), so the header's unread count stays
+ * cheap on every signed-in page. tests/http/35_community_privacy.bats
+ * checks that both agree on every row.
+ */
+CREATE FUNCTION notifications_visible(acct bigint) RETURNS SETOF notification
+LANGUAGE sql STABLE AS $$
+	SELECT n.* FROM notification n
+	LEFT JOIN community c ON c.id = n.community_id
+	LEFT JOIN member m ON m.community_id = n.community_id
+	    AND m.account_id = acct
+	LEFT JOIN topic t ON t.id = n.topic_id
+	LEFT JOIN post p ON p.id = n.post_id
+	LEFT JOIN item i ON i.id = n.item_id
+	-- OFFSET 0: asked once, not once per row.
+	CROSS JOIN (SELECT account_is_editor(acct) AS ed OFFSET 0) e
+	WHERE n.account_id = acct
+	    AND (n.community_id IS NULL OR e.ed OR c.visibility = 'openbaar'
+	        OR m.state = 'lid' OR (n.kind = 'lidmaatschap'
+	        AND (c.visibility <> 'besloten' OR m.account_id IS NOT NULL)))
+	    AND (n.item_id IS NULL OR n.kind IN ('beoordeling', 'moderatie')
+	        OR (i.status = 'gepubliceerd' AND i.hidden_at IS NULL
+	        AND i.visibility = 'openbaar')
+	        OR item_may_read(n.item_id, acct))
+	    AND (n.topic_id IS NULL OR n.kind = 'moderatie'
+	        OR t.hidden_at IS NULL)
+	    AND (n.post_id IS NULL OR n.kind = 'moderatie'
+	        OR p.hidden_at IS NULL)
+$$;
+
+-- The header's unread count, at most cap. PL/pgSQL keeps the plan of
+-- its query per connection, so the signed-in pages do not plan it anew.
+CREATE FUNCTION notification_unread(acct bigint, cap integer)
+    RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	RETURN (SELECT count(*) FROM (SELECT 1 FROM notifications_visible(acct)
+	    n WHERE n.read_at IS NULL LIMIT cap) u);
+END $$;
+
+/*
  * Write one notification unless the person switched this kind off, is
  * the actor, is not active, or may not read the subject. Returns
  * whether a row was written. The readability check here is the same as

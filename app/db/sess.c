@@ -4,7 +4,7 @@
  * The cookie token is looked up by its hash; expired, blocked and
  * deleted accounts find nothing. last_seen_at is written at most once
  * a minute, so a page view rarely writes. The same query counts the
- * unread notifications for the header (those notification_visible()
+ * unread notifications for the header (those notifications_visible()
  * lets through, at most SESS_UNREAD_MAX: the header shows "99+"), and
  * tells whether the person moderates a community (the menu links the
  * moderation queue).
@@ -30,10 +30,7 @@ static const struct db_query	q_sess_load = {
 	"    AND s.last_seen_at < now() - interval '1 minute'"
 	")"
 	" SELECT a.id, s.id, a.display_name, a.role, s.csrf,"
-	" (SELECT count(*) FROM (SELECT 1 FROM notification n"
-	"  WHERE n.account_id = a.id AND n.read_at IS NULL"
-	"  AND notification_visible(n, a.id)"
-	"  LIMIT " STR(SESS_UNREAD_MAX) ") u),"
+	" notification_unread(a.id, " STR(SESS_UNREAD_MAX) "),"
 	" EXISTS (SELECT 1 FROM member m WHERE m.account_id = a.id"
 	"  AND m.moderator)"
 	" FROM s JOIN account a ON a.id = s.account_id"

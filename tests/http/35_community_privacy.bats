@@ -228,3 +228,16 @@ count_canaries() {
 	[ "$status_code" = 404 ]
 	db -c "DELETE FROM item_author WHERE item_id = $item AND account_id = $OUT"
 }
+
+@test "the header's set query agrees with notification_visible() on every row" {
+	# notifications_visible(acct) (the unread count) and
+	# notification_visible(n, acct) (the list, notify_send) must never
+	# disagree, for any notification of any account in this database.
+	[ "$(db -c "SELECT count(*) FROM notification n
+	    WHERE notification_visible(n, n.account_id) IS DISTINCT FROM
+	    EXISTS (SELECT 1 FROM notifications_visible(n.account_id) v
+	    WHERE v.id = n.id)")" = 0 ]
+	# And the check has rows of both outcomes to compare.
+	[ "$(db -c "SELECT count(DISTINCT notification_visible(n, n.account_id))
+	    FROM notification n")" = 2 ]
+}
