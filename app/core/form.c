@@ -36,6 +36,22 @@ form_trim(char *s)
 	return (s);
 }
 
+void
+form_lf(char *s)
+{
+	char	*w;
+
+	for (w = s; *s != '\0'; s++) {
+		if (*s == '\r') {
+			*w++ = '\n';
+			if (s[1] == '\n')
+				s++;
+		} else
+			*w++ = *s;
+	}
+	*w = '\0';
+}
+
 enum form_err
 form_text(const char *v, size_t max, int required, int multiline)
 {

@@ -31,6 +31,8 @@ enum form_err {
 size_t		form_chars(const char *);
 /* Strip leading and trailing ASCII white space in place. */
 char		*form_trim(char *);
+/* CRLF and a lone CR (a textarea's line breaks as sent) become LF. */
+void		 form_lf(char *);
 /*
  * A text of at most max characters, not empty when required; newlines
  * and tabs only when multiline.

@@ -84,7 +84,6 @@ static void	acct_read(struct http_request *, struct acct_ctx *);
 static size_t	acct_raw_len(struct acct_ctx *, const char *);
 static enum form_err acct_dropped(struct acct_ctx *, const char *,
 		    enum form_err);
-static void	acct_lf(char *);
 static void	acct_check_current(struct acct_ctx *, const char *);
 static int	acct_get(struct http_request *, struct db_ctx *);
 static int	acct_refuse(struct http_request *, struct acct_ctx *);
@@ -214,7 +213,7 @@ acct_read(struct http_request *req, struct acct_ctx *ctx)
 	}
 	if (http_argument_get_string(req, "bio", &v)) {
 		ctx->got_bio = 1;
-		acct_lf(v);
+		form_lf(v);
 		ctx->bio = form_trim(v);
 	}
 	if (http_argument_get_string(req, "lang", &v))
@@ -293,23 +292,6 @@ acct_dropped(struct acct_ctx *ctx, const char *field, enum form_err e)
 	if ((n = acct_raw_len(ctx, field)) == 0)
 		return (e);
 	return (n > ACCT_RAW_MAX ? FORM_TOO_LONG : FORM_BAD_CHARS);
-}
-
-/* Browsers send a textarea's line breaks as CRLF: store them as LF. */
-static void
-acct_lf(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r') {
-			*w++ = '\n';
-			if (s[1] == '\n')
-				s++;
-		} else
-			*w++ = *s;
-	}
-	*w = '\0';
 }
 
 static int

@@ -46,7 +46,6 @@
 
 static int	aed_enter(struct http_request *, int);
 static void	aed_read(struct http_request *, struct aed_ctx *);
-static void	aed_lf(char *);
 static void	aed_oneline(char *);
 static char	*aed_rtrim(char *);
 static int	aed_blank(const char *);
@@ -172,7 +171,7 @@ aed_read(struct http_request *req, struct aed_ctx *ctx)
 	}
 	if (http_argument_get_string(req, "body", &v)) {
 		/* Leading spaces mean something in Markdown: keep them. */
-		aed_lf(v);
+		form_lf(v);
 		ctx->body = aed_rtrim(v);
 	}
 	if (http_argument_get_string(req, "tags", &v))
@@ -182,7 +181,7 @@ aed_read(struct http_request *req, struct aed_ctx *ctx)
 	if (http_argument_get_string(req, "owner", &v))
 		ctx->owner = v;
 	if (http_argument_get_string(req, "related", &v)) {
-		aed_lf(v);
+		form_lf(v);
 		ctx->related = form_trim(v);
 	}
 	if (http_argument_get_string(req, "note", &v))
@@ -207,23 +206,6 @@ aed_read(struct http_request *req, struct aed_ctx *ctx)
 	/* Checked against the database by the page query. */
 	ctx->nrel_bad = links_list(&ctx->rel_ok, &ctx->rel_bad, ctx->related,
 	    resp_base_url());
-}
-
-/* Browsers send a textarea's line breaks as CRLF: store them as LF. */
-static void
-aed_lf(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r') {
-			*w++ = '\n';
-			if (s[1] == '\n')
-				s++;
-		} else
-			*w++ = *s;
-	}
-	*w = '\0';
 }
 
 /* Title and summary are one line: a line break typed there is a space. */

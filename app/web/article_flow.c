@@ -127,7 +127,6 @@ struct rs_ctx {
 };
 
 static const char *flow_status_label(enum locale, const char *);
-static void	flow_lf(char *);
 
 static int	st_checked(struct http_request *, struct db_ctx *);
 static int	st_fail(struct http_request *, struct db_ctx *, int);
@@ -181,20 +180,6 @@ flow_status_label(enum locale loc, const char *status)
 	if (strcmp(status, "gearchiveerd") == 0)
 		return (i18n_get(loc, MSG_flow_status_gearchiveerd));
 	return (status);
-}
-
-/* Browsers send a textarea's line breaks as CRLF: keep LF only. */
-static void
-flow_lf(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r' && s[1] == '\n')
-			continue;
-		*w++ = *s;
-	}
-	*w = '\0';
 }
 
 /* A revision number from a v_num field (1..9 digits), or -1. */
@@ -327,7 +312,7 @@ article_review(struct http_request *req)
 			if (http_argument_get_string(req, "rev", &v))
 				ctx->rev_seen = v;
 			if (http_argument_get_string(req, "note", &v)) {
-				flow_lf(v);
+				form_lf(v);
 				ctx->note = form_trim(v);
 			}
 		}

@@ -86,8 +86,6 @@ int		 comm_pager(struct sbuf *, enum locale, const char *, long,
 
 /* Read a POST, multipart (forms with a textarea) or url-encoded. */
 void		 comm_populate(struct http_request *);
-/* Browsers send textarea line breaks as CRLF: make them LF. */
-void		 comm_lf(char *);
 /* A one-line field: a typed line break or tab becomes a space. */
 void		 comm_oneline(char *);
 /* Record a length error with the maximum as its %s. */

@@ -10,6 +10,7 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include "core/form.h"
 #include "db/q_community.h"
 #include "web/community.h"
 #include "web/follow.h"
@@ -198,22 +199,6 @@ comm_populate(struct http_request *req)
 		http_populate_multipart_form(req);
 	else
 		http_populate_post(req);
-}
-
-void
-comm_lf(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r') {
-			*w++ = '\n';
-			if (s[1] == '\n')
-				s++;
-		} else
-			*w++ = *s;
-	}
-	*w = '\0';
 }
 
 void

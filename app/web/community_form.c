@@ -121,7 +121,7 @@ cf_read(struct http_request *req, struct cf_ctx *ctx)
 		ctx->summary = form_trim(v);
 	}
 	if (http_argument_get_string(req, "purpose", &v)) {
-		comm_lf(v);
+		form_lf(v);
 		ctx->purpose = form_trim(v);
 	}
 	if (http_argument_get_string(req, "visibility", &v))

@@ -171,7 +171,7 @@ cm_enter(struct http_request *req, enum cm_page page)
 				ctx->who = form_trim(v);
 			}
 			if (http_argument_get_string(req, "note", &v)) {
-				comm_lf(v);
+				form_lf(v);
 				ctx->note = form_trim(v);
 			}
 		}

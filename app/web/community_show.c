@@ -121,7 +121,7 @@ cs_enter(struct http_request *req, int post)
 			if (http_argument_get_string(req, "action", &v))
 				ctx->act = form_choice(v, cs_actions);
 			if (http_argument_get_string(req, "note", &v)) {
-				comm_lf(v);
+				form_lf(v);
 				ctx->note = form_trim(v);
 			}
 		} else {

@@ -85,7 +85,6 @@ struct flag_ctx {
 };
 
 static void	flag_read(struct http_request *, struct flag_ctx *);
-static void	flag_lf(char *);
 static int	flag_id(char *, size_t, const char *);
 static int	flag_checked(struct http_request *, struct db_ctx *);
 static void	flag_row(struct db_ctx *, struct kore_pgsql *, int);
@@ -161,7 +160,7 @@ flag_read(struct http_request *req, struct flag_ctx *ctx)
 	if (http_argument_get_string(req, "reason", &v))
 		ctx->reason = form_choice(v, flag_reasons);
 	if (http_argument_get_string(req, "note", &v)) {
-		flag_lf(v);
+		form_lf(v);
 		ctx->note = form_trim(v);
 	}
 }
@@ -180,23 +179,6 @@ flag_id(char *out, size_t outsz, const char *v)
 		return (-1);
 	memcpy(out, v, i + 1);
 	return (0);
-}
-
-/* Browsers send a textarea's line breaks as CRLF: keep LF. */
-static void
-flag_lf(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r') {
-			*w++ = '\n';
-			if (s[1] == '\n')
-				s++;
-		} else
-			*w++ = *s;
-	}
-	*w = '\0';
 }
 
 /* The session is loaded: visitors sign in first, then the thing. */

@@ -82,7 +82,6 @@ struct mod_ctx {
 };
 
 static void	mod_read(struct http_request *, struct mod_ctx *);
-static void	mod_lf(char *);
 static int	mod_id(char *, size_t, const char *);
 static int	mod_checked(struct http_request *, struct db_ctx *);
 static int	mod_fields_ok(struct mod_ctx *);
@@ -155,7 +154,7 @@ mod_read(struct http_request *req, struct mod_ctx *ctx)
 	if (http_argument_get_string(req, "item", &v))
 		(void)mod_id(ctx->item_id, sizeof(ctx->item_id), v);
 	if (http_argument_get_string(req, "note", &v)) {
-		mod_lf(v);
+		form_lf(v);
 		ctx->note = form_trim(v);
 	}
 	/* The form of this thing shows the error and the typed note. */
@@ -182,23 +181,6 @@ mod_id(char *out, size_t outsz, const char *v)
 		return (-1);
 	memcpy(out, v, i + 1);
 	return (0);
-}
-
-/* Browsers send a textarea's line breaks as CRLF: keep LF. */
-static void
-mod_lf(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r') {
-			*w++ = '\n';
-			if (s[1] == '\n')
-				s++;
-		} else
-			*w++ = *s;
-	}
-	*w = '\0';
 }
 
 static int

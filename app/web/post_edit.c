@@ -26,6 +26,7 @@
 
 #include "app.h"
 #include "core/diff.h"
+#include "core/form.h"
 #include "db/q_topic.h"
 #include "web/auth.h"
 #include "web/resp.h"
@@ -116,7 +117,7 @@ pe_read(struct http_request *req, struct pe_ctx *ctx)
 	else
 		http_populate_post(req);
 	if (http_argument_get_string(req, "body", &v)) {
-		topic_lf(v);
+		form_lf(v);
 		ctx->body = topic_rtrim(v);
 	}
 	if (http_argument_get_string(req, "base", &v))

@@ -87,7 +87,6 @@ static int	tha_enter(struct http_request *, enum tha_page);
 static int	tha_path_slug(struct http_request *, enum tha_page, char *,
 		    size_t);
 static void	tha_read(struct http_request *, struct tha_ctx *);
-static void	tha_lf(char *);
 static int	tha_checked(struct http_request *, struct db_ctx *);
 static int	tha_fields_ok(struct tha_ctx *);
 static int	tha_load(struct http_request *, struct tha_ctx *, int,
@@ -230,30 +229,13 @@ tha_read(struct http_request *req, struct tha_ctx *ctx)
 	if (http_argument_get_string(req, "title", &v))
 		ctx->title = form_trim(v);
 	if (http_argument_get_string(req, "summary", &v)) {
-		tha_lf(v);
+		form_lf(v);
 		ctx->summary = form_trim(v);
 	}
 	if (http_argument_get_string(req, "body", &v)) {
-		tha_lf(v);
+		form_lf(v);
 		ctx->body = v;
 	}
-}
-
-/* Browsers send a textarea's line breaks as CRLF: store them as LF. */
-static void
-tha_lf(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r') {
-			*w++ = '\n';
-			if (s[1] == '\n')
-				s++;
-		} else
-			*w++ = *s;
-	}
-	*w = '\0';
 }
 
 /* The session is loaded: who may come in, then what was asked. */

@@ -246,22 +246,6 @@ topic_id_at(const char *s, char *out, size_t len, const char **end)
 	return (0);
 }
 
-void
-topic_lf(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r') {
-			*w++ = '\n';
-			if (s[1] == '\n')
-				s++;
-		} else
-			*w++ = *s;
-	}
-	*w = '\0';
-}
-
 char *
 topic_rtrim(char *s)
 {

@@ -77,8 +77,6 @@ int	topic_page_arg(struct http_request *, long *);
 /* An id of at most TOPIC_ID_MAX digits at s, ending at end or '/'. */
 int	topic_id_at(const char *, char *, size_t, const char **);
 
-/* Browsers send a textarea's line breaks as CRLF: keep LF only. */
-void	topic_lf(char *);
 /* Trailing blanks off (leading spaces mean something in Markdown). */
 char	*topic_rtrim(char *);
 /*

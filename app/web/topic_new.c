@@ -111,7 +111,7 @@ tn_read(struct http_request *req, struct tn_ctx *ctx)
 		ctx->title = form_trim(v);
 	}
 	if (http_argument_get_string(req, "body", &v)) {
-		topic_lf(v);
+		form_lf(v);
 		ctx->body = topic_rtrim(v);
 	}
 	if (http_argument_get_string(req, "action", &v))

@@ -115,7 +115,7 @@ ts_read(struct http_request *req, struct ts_ctx *ctx)
 	else
 		http_populate_post(req);
 	if (http_argument_get_string(req, "body", &v)) {
-		topic_lf(v);
+		form_lf(v);
 		ctx->body = topic_rtrim(v);
 	}
 	if (http_argument_get_string(req, "nonce", &v) && tok_valid(v))

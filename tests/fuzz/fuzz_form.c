@@ -19,6 +19,7 @@ static size_t	chars_ref(const char *);
 static int	same_ci(const char *, const char *);
 static void	check_text(const char *, size_t, int, int);
 static void	check_trim(const char *);
+static void	check_lf(const char *);
 static void	check_email(const char *);
 static void	check_password(const char *, const char *, const char *);
 static void	check_choice(const char *);
@@ -91,6 +92,29 @@ check_trim(const char *s)
 	CHECK(strspn(s, " \t\r\n") == (size_t)(t - copy));
 	CHECK(strspn(s + (t - copy) + n, " \t\r\n") ==
 	    strlen(s + (t - copy) + n));
+	free(copy);
+}
+
+/* form_lf: no CR left, never longer, every other byte kept in order. */
+static void
+check_lf(const char *s)
+{
+	char		*copy;
+	size_t		 i, n, others;
+
+	if ((copy = strdup(s)) == NULL)
+		abort();
+	form_lf(copy);
+	n = strlen(copy);
+	CHECK(n <= strlen(s));
+	CHECK(strchr(copy, '\r') == NULL);
+	for (i = 0, others = 0; s[i] != '\0'; i++)
+		if (s[i] != '\r' && s[i] != '\n')
+			others++;
+	for (i = 0; copy[i] != '\0'; i++)
+		if (copy[i] != '\n')
+			others--;
+	CHECK(others == 0);
 	free(copy);
 }
 
@@ -223,6 +247,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_text(s, FORM_NAME_MAX, 1, 0);
 	check_text(s, FORM_BIO_MAX, 0, 1);
 	check_trim(s);
+	check_lf(s);
 	check_email(s);
 	check_email(email);
 	check_password(s, email, name);

@@ -89,6 +89,23 @@ t_chars(void **state)
 }
 
 static void
+t_lf(void **state)
+{
+	char	buf[64];
+
+	(void)state;
+	strcpy(buf, "a\r\nb\rc\n\r\nd\r");
+	form_lf(buf);
+	assert_string_equal(buf, "a\nb\nc\n\nd\n");
+	strcpy(buf, "");
+	form_lf(buf);
+	assert_string_equal(buf, "");
+	strcpy(buf, "\r\r\n");
+	form_lf(buf);
+	assert_string_equal(buf, "\n\n");
+}
+
+static void
 t_trim(void **state)
 {
 	char	buf[64];
@@ -515,6 +532,7 @@ main(void)
 		cmocka_unit_test(t_password_personal),
 		cmocka_unit_test(t_pw_common),
 		cmocka_unit_test(t_choice),
+		cmocka_unit_test(t_lf),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
