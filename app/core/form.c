@@ -52,6 +52,21 @@ form_lf(char *s)
 	*w = '\0';
 }
 
+int
+form_id(char *out, size_t outsz, const char *v)
+{
+	size_t	i;
+
+	for (i = 0; v[i] != '\0'; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return (-1);
+	}
+	if (i == 0 || i >= outsz || strspn(v, "0") == i)
+		return (-1);
+	memcpy(out, v, i + 1);
+	return (0);
+}
+
 enum form_err
 form_text(const char *v, size_t max, int required, int multiline)
 {

@@ -33,6 +33,8 @@ size_t		form_chars(const char *);
 char		*form_trim(char *);
 /* CRLF and a lone CR (a textarea's line breaks as sent) become LF. */
 void		 form_lf(char *);
+/* A row id (digits, not 0) copied into out; -1 if it is none or too long. */
+int		 form_id(char *, size_t, const char *);
 /*
  * A text of at most max characters, not empty when required; newlines
  * and tabs only when multiline.

@@ -24,6 +24,7 @@
 #include "web/auth.h"
 #include "web/fv.h"
 #include "web/pw.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -176,7 +177,6 @@ acct_enter(struct http_request *req, enum acct_form form, db_done_fn done)
 static void
 acct_read(struct http_request *req, struct acct_ctx *ctx)
 {
-	const char	*ct;
 	char		*v;
 
 	if (req->method != HTTP_METHOD_POST) {
@@ -200,12 +200,7 @@ acct_read(struct http_request *req, struct acct_ctx *ctx)
 	    req->content_length <= req->http_body->length)
 		sbuf_add(&ctx->raw, req->http_body->data, req->content_length);
 	/* The profile form is multipart (for the bio); take both kinds. */
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0) {
-		ctx->multipart = 1;
-		http_populate_multipart_form(req);
-	} else
-		http_populate_post(req);
+	ctx->multipart = req_populate_form(req);
 
 	if (http_argument_get_string(req, "name", &v)) {
 		ctx->got_name = 1;

@@ -40,6 +40,7 @@
 #include "web/article_edit.h"
 #include "web/auth.h"
 #include "web/kind.h"
+#include "web/req.h"
 #include "web/resp.h"
 
 #define AED_QUOTE_MAX		60	/* bytes of typed text quoted in a message */
@@ -151,15 +152,10 @@ static void
 aed_read(struct http_request *req, struct aed_ctx *ctx)
 {
 	struct http_arg	*a;
-	const char	*ct;
 	char		*v;
 
 	/* The form is multipart; take url-encoded posts too. */
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0)
-		http_populate_multipart_form(req);
-	else
-		http_populate_post(req);
+	(void)req_populate_form(req);
 
 	if (http_argument_get_string(req, "title", &v)) {
 		aed_oneline(v);

@@ -36,6 +36,7 @@
 #include "web/auth.h"
 #include "web/fv.h"
 #include "web/flow.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -285,7 +286,6 @@ int
 article_review(struct http_request *req)
 {
 	struct rv_ctx	*ctx;
-	const char	*ct;
 	char		*v;
 
 	if (!http_state_exists(req)) {
@@ -302,11 +302,7 @@ article_review(struct http_request *req)
 		if (req->method == HTTP_METHOD_POST) {
 			ctx->post = 1;
 			/* The form is multipart (the note has line breaks). */
-			if (http_request_header(req, "content-type", &ct) &&
-			    strncasecmp(ct, "multipart/form-data", 19) == 0)
-				http_populate_multipart_form(req);
-			else
-				http_populate_post(req);
+			(void)req_populate_form(req);
 			if (http_argument_get_string(req, "decision", &v))
 				ctx->decision = v;
 			if (http_argument_get_string(req, "rev", &v))

@@ -84,8 +84,6 @@ long		 comm_page(struct http_request *);
 int		 comm_pager(struct sbuf *, enum locale, const char *, long,
 		    long, int, int);
 
-/* Read a POST, multipart (forms with a textarea) or url-encoded. */
-void		 comm_populate(struct http_request *);
 /* A one-line field: a typed line break or tab becomes a space. */
 void		 comm_oneline(char *);
 /* Record a length error with the maximum as its %s. */

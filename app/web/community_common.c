@@ -189,17 +189,6 @@ comm_pager(struct sbuf *out, enum locale loc, const char *base, long page,
 	return (pager_render(out, loc, base, page, (total + per - 1) / per));
 }
 
-void
-comm_populate(struct http_request *req)
-{
-	const char	*ct;
-
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0)
-		http_populate_multipart_form(req);
-	else
-		http_populate_post(req);
-}
 
 void
 comm_oneline(char *s)

@@ -30,6 +30,7 @@
 #include "db/q_community.h"
 #include "web/auth.h"
 #include "web/community_form.h"
+#include "web/req.h"
 #include "web/resp.h"
 
 static const char *const	cf_visibilities[] = {
@@ -111,7 +112,7 @@ cf_read(struct http_request *req, struct cf_ctx *ctx)
 	struct http_arg	*a;
 	char		*v;
 
-	comm_populate(req);
+	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "name", &v)) {
 		comm_oneline(v);
 		ctx->name = form_trim(v);

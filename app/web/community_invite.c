@@ -26,6 +26,7 @@
 #include "db/q_community.h"
 #include "web/auth.h"
 #include "web/community.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -67,7 +68,7 @@ community_invitation(struct http_request *req)
 		sbuf_init(&ctx->summary);
 		sbuf_init(&ctx->inviter);
 		if (ctx->post)
-			comm_populate(req);
+			(void)req_populate_form(req);
 		else
 			http_populate_get(req);
 		if (http_argument_get_string(req, "token", &v) &&

@@ -37,6 +37,7 @@
 #include "db/q_community.h"
 #include "web/auth.h"
 #include "web/community.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/rows.h"
 #include "web/view.h"
@@ -160,7 +161,7 @@ cm_enter(struct http_request *req, enum cm_page page)
 			(void)http_argument_get_string(req, "gedaan",
 			    &ctx->done);
 		} else {
-			comm_populate(req);
+			(void)req_populate_form(req);
 			if (http_argument_get_string(req, "action", &v))
 				ctx->act = form_choice(v, cm_actions);
 			if (http_argument_get_string(req, "account", &v))

@@ -31,6 +31,7 @@
 #include "web/community.h"
 #include "web/follow.h"
 #include "web/kind.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/rows.h"
 #include "web/view.h"
@@ -117,7 +118,7 @@ cs_enter(struct http_request *req, int post)
 		sbuf_init(&ctx->topics);
 		fv_init(&ctx->fv, ctx->loc);
 		if (post) {
-			comm_populate(req);
+			(void)req_populate_form(req);
 			if (http_argument_get_string(req, "action", &v))
 				ctx->act = form_choice(v, cs_actions);
 			if (http_argument_get_string(req, "note", &v)) {

@@ -30,6 +30,7 @@
 #include "web/auth.h"
 #include "web/flag.h"
 #include "web/fv.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -85,7 +86,6 @@ struct flag_ctx {
 };
 
 static void	flag_read(struct http_request *, struct flag_ctx *);
-static int	flag_id(char *, size_t, const char *);
 static int	flag_checked(struct http_request *, struct db_ctx *);
 static void	flag_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	flag_loaded(struct http_request *, struct db_ctx *);
@@ -136,49 +136,28 @@ flag_page(struct http_request *req)
 static void
 flag_read(struct http_request *req, struct flag_ctx *ctx)
 {
-	const char	*ct;
 	char		*v;
 
 	if (req->method != HTTP_METHOD_POST) {
 		http_populate_get(req);
 		if (http_argument_get_string(req, "bericht", &v))
-			(void)flag_id(ctx->post_id, sizeof(ctx->post_id), v);
+			(void)form_id(ctx->post_id, sizeof(ctx->post_id), v);
 		if (http_argument_get_string(req, "item", &v))
-			(void)flag_id(ctx->item_id, sizeof(ctx->item_id), v);
+			(void)form_id(ctx->item_id, sizeof(ctx->item_id), v);
 		return;
 	}
 	ctx->post = 1;
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0)
-		http_populate_multipart_form(req);
-	else
-		http_populate_post(req);
+	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "post", &v))
-		(void)flag_id(ctx->post_id, sizeof(ctx->post_id), v);
+		(void)form_id(ctx->post_id, sizeof(ctx->post_id), v);
 	if (http_argument_get_string(req, "item", &v))
-		(void)flag_id(ctx->item_id, sizeof(ctx->item_id), v);
+		(void)form_id(ctx->item_id, sizeof(ctx->item_id), v);
 	if (http_argument_get_string(req, "reason", &v))
 		ctx->reason = form_choice(v, flag_reasons);
 	if (http_argument_get_string(req, "note", &v)) {
 		form_lf(v);
 		ctx->note = form_trim(v);
 	}
-}
-
-/* An id: 1..9 digits (v_num), not 0. */
-static int
-flag_id(char *out, size_t outsz, const char *v)
-{
-	size_t	i;
-
-	for (i = 0; v[i] != '\0'; i++) {
-		if (v[i] < '0' || v[i] > '9')
-			return (-1);
-	}
-	if (i == 0 || i >= outsz || strspn(v, "0") == i)
-		return (-1);
-	memcpy(out, v, i + 1);
-	return (0);
 }
 
 /* The session is loaded: visitors sign in first, then the thing. */

@@ -31,6 +31,7 @@
 #include "web/auth.h"
 #include "web/flag.h"
 #include "web/fv.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -82,7 +83,6 @@ struct mod_ctx {
 };
 
 static void	mod_read(struct http_request *, struct mod_ctx *);
-static int	mod_id(char *, size_t, const char *);
 static int	mod_checked(struct http_request *, struct db_ctx *);
 static int	mod_fields_ok(struct mod_ctx *);
 static int	mod_fail(struct http_request *, struct db_ctx *, int);
@@ -132,7 +132,6 @@ moderation_queue(struct http_request *req)
 static void
 mod_read(struct http_request *req, struct mod_ctx *ctx)
 {
-	const char	*ct;
 	char		*v;
 
 	if (req->method != HTTP_METHOD_POST) {
@@ -142,17 +141,13 @@ mod_read(struct http_request *req, struct mod_ctx *ctx)
 		return;
 	}
 	ctx->form = 1;
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0)
-		http_populate_multipart_form(req);
-	else
-		http_populate_post(req);
+	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "action", &v))
 		ctx->act = form_choice(v, mod_actions);
 	if (http_argument_get_string(req, "post", &v))
-		(void)mod_id(ctx->post_id, sizeof(ctx->post_id), v);
+		(void)form_id(ctx->post_id, sizeof(ctx->post_id), v);
 	if (http_argument_get_string(req, "item", &v))
-		(void)mod_id(ctx->item_id, sizeof(ctx->item_id), v);
+		(void)form_id(ctx->item_id, sizeof(ctx->item_id), v);
 	if (http_argument_get_string(req, "note", &v)) {
 		form_lf(v);
 		ctx->note = form_trim(v);
@@ -165,22 +160,6 @@ mod_read(struct http_request *req, struct mod_ctx *ctx)
 		(void)snprintf(ctx->errfield, sizeof(ctx->errfield), "note-%s",
 		    ctx->errkey);
 	}
-}
-
-/* An id: 1..9 digits (v_num), not 0. */
-static int
-mod_id(char *out, size_t outsz, const char *v)
-{
-	size_t	i;
-
-	for (i = 0; v[i] != '\0'; i++) {
-		if (v[i] < '0' || v[i] > '9')
-			return (-1);
-	}
-	if (i == 0 || i >= outsz || strspn(v, "0") == i)
-		return (-1);
-	memcpy(out, v, i + 1);
-	return (0);
 }
 
 static int

@@ -29,6 +29,7 @@
 #include "core/form.h"
 #include "db/q_topic.h"
 #include "web/auth.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/topic.h"
 #include "web/view.h"
@@ -108,14 +109,9 @@ post_edit(struct http_request *req)
 static void
 pe_read(struct http_request *req, struct pe_ctx *ctx)
 {
-	const char	*ct;
 	char		*v;
 
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0)
-		http_populate_multipart_form(req);
-	else
-		http_populate_post(req);
+	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "body", &v)) {
 		form_lf(v);
 		ctx->body = topic_rtrim(v);

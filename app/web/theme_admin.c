@@ -32,6 +32,7 @@
 #include "db/q_theme_admin.h"
 #include "web/auth.h"
 #include "web/fv.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -198,7 +199,6 @@ tha_path_slug(struct http_request *req, enum tha_page page, char *out,
 static void
 tha_read(struct http_request *req, struct tha_ctx *ctx)
 {
-	const char	*ct;
 	char		*v;
 
 	if (req->method != HTTP_METHOD_POST) {
@@ -214,11 +214,7 @@ tha_read(struct http_request *req, struct tha_ctx *ctx)
 			ctx->done = MSG_tha_done_merged;
 		return;
 	}
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0)
-		http_populate_multipart_form(req);
-	else
-		http_populate_post(req);
+	(void)req_populate_form(req);
 	if (ctx->page == THA_MERGE) {
 		ctx->form = THA_FORM_MERGE;
 		if (http_argument_get_string(req, "into", &v))

@@ -28,6 +28,7 @@
 #include "core/token.h"
 #include "db/q_topic.h"
 #include "web/auth.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/topic.h"
 #include "web/view.h"
@@ -98,14 +99,9 @@ topic_new(struct http_request *req)
 static void
 tn_read(struct http_request *req, struct tn_ctx *ctx)
 {
-	const char	*ct;
 	char		*v;
 
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0)
-		http_populate_multipart_form(req);
-	else
-		http_populate_post(req);
+	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "title", &v)) {
 		tn_oneline(v);
 		ctx->title = form_trim(v);

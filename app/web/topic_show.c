@@ -26,6 +26,7 @@
 #include "core/form.h"
 #include "db/q_topic.h"
 #include "web/auth.h"
+#include "web/req.h"
 #include "web/resp.h"
 #include "web/topic_show.h"
 #include "web/view.h"
@@ -106,14 +107,9 @@ ts_parse(struct http_request *req, struct ts_ctx *ctx)
 static void
 ts_read(struct http_request *req, struct ts_ctx *ctx)
 {
-	const char	*ct;
 	char		*v;
 
-	if (http_request_header(req, "content-type", &ct) &&
-	    strncasecmp(ct, "multipart/form-data", 19) == 0)
-		http_populate_multipart_form(req);
-	else
-		http_populate_post(req);
+	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "body", &v)) {
 		form_lf(v);
 		ctx->body = topic_rtrim(v);

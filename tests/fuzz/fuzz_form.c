@@ -20,6 +20,7 @@ static int	same_ci(const char *, const char *);
 static void	check_text(const char *, size_t, int, int);
 static void	check_trim(const char *);
 static void	check_lf(const char *);
+static void	check_id(const char *);
 static void	check_email(const char *);
 static void	check_password(const char *, const char *, const char *);
 static void	check_choice(const char *);
@@ -116,6 +117,22 @@ check_lf(const char *s)
 			others--;
 	CHECK(others == 0);
 	free(copy);
+}
+
+/* form_id: accepts digits only, not all zeros, and copies them whole. */
+static void
+check_id(const char *s)
+{
+	char	out[20];
+	size_t	n = strlen(s);
+
+	if (form_id(out, sizeof(out), s) == 0) {
+		CHECK(n > 0 && n < sizeof(out));
+		CHECK(strspn(s, "0123456789") == n && strspn(s, "0") < n);
+		CHECK(strcmp(out, s) == 0);
+	} else
+		CHECK(n == 0 || n >= sizeof(out) ||
+		    strspn(s, "0123456789") != n || strspn(s, "0") == n);
 }
 
 static void
@@ -248,6 +265,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_text(s, FORM_BIO_MAX, 0, 1);
 	check_trim(s);
 	check_lf(s);
+	check_id(s);
 	check_email(s);
 	check_email(email);
 	check_password(s, email, name);

@@ -106,6 +106,23 @@ t_lf(void **state)
 }
 
 static void
+t_id(void **state)
+{
+	char	out[4];
+
+	(void)state;
+	assert_int_equal(form_id(out, sizeof(out), "42"), 0);
+	assert_string_equal(out, "42");
+	assert_int_equal(form_id(out, sizeof(out), "007"), 0);
+	assert_string_equal(out, "007");
+	assert_int_equal(form_id(out, sizeof(out), "000"), -1);
+	assert_int_equal(form_id(out, sizeof(out), ""), -1);
+	assert_int_equal(form_id(out, sizeof(out), "1a"), -1);
+	assert_int_equal(form_id(out, sizeof(out), "-1"), -1);
+	assert_int_equal(form_id(out, sizeof(out), "1234"), -1);
+}
+
+static void
 t_trim(void **state)
 {
 	char	buf[64];
@@ -533,6 +550,7 @@ main(void)
 		cmocka_unit_test(t_pw_common),
 		cmocka_unit_test(t_choice),
 		cmocka_unit_test(t_lf),
+		cmocka_unit_test(t_id),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
