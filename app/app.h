@@ -99,4 +99,21 @@ int	follow_post(struct http_request *);
 int	flag_page(struct http_request *);
 int	moderation_queue(struct http_request *);
 
+/* Issue 7: pilot case studies */
+/* web/pilot_edit*.c: the editor */
+int	pilot_new(struct http_request *);
+int	pilot_edit(struct http_request *);
+/* web/pilot_show*.c, lesson*.c, pilot_contact.c: page, lessons, contact */
+int	pilot_show(struct http_request *);
+int	pilot_contact(struct http_request *);
+int	lesson_show(struct http_request *);
+int	lesson_new(struct http_request *);
+int	lesson_edit(struct http_request *);
+int	lesson_remove(struct http_request *);
+/* web/pilot_list.c, pilot_compare.c, lesson_list.c: overview, compare, feed */
+int	pilot_list(struct http_request *);
+int	pilot_compare(struct http_request *);
+int	lesson_list(struct http_request *);
+int	feed_pilots(struct http_request *);
+
 #endif

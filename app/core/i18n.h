@@ -26,12 +26,18 @@
 #include "msg_topic.h"
 #include "msg_notify.h"
 #include "msg_moderation.h"
+#include "msg_pilotfield.h"
+#include "msg_pilotedit.h"
+#include "msg_pilot.h"
+#include "msg_pilotlist.h"
 
 #define MSG_LIST(X) MSG_LIST_CORE(X) MSG_LIST_AUTH(X) \
 	MSG_LIST_ACCOUNT(X) MSG_LIST_ADMIN(X) MSG_LIST_RESET(X) \
 	MSG_LIST_PRIVACY(X) MSG_LIST_EDIT(X) MSG_LIST_FLOW(X) \
 	MSG_LIST_ARTICLE(X) MSG_LIST_THEME(X) MSG_LIST_COMMUNITY(X) \
-	MSG_LIST_TOPIC(X) MSG_LIST_NOTIFY(X) MSG_LIST_MODERATION(X)
+	MSG_LIST_TOPIC(X) MSG_LIST_NOTIFY(X) MSG_LIST_MODERATION(X) \
+	MSG_LIST_PILOTFIELD(X) MSG_LIST_PILOTEDIT(X) MSG_LIST_PILOT(X) \
+	MSG_LIST_PILOTLIST(X)
 
 #define MSG_LIST_CORE(X) \
 	X(site_name) X(site_tagline) X(skip_link) X(nav_label) \

@@ -168,4 +168,8 @@ const char *const msg_en[MSG__MAX] = {
 #include "msg_topic_en.inc"
 #include "msg_notify_en.inc"
 #include "msg_moderation_en.inc"
+#include "msg_pilotfield_en.inc"
+#include "msg_pilotedit_en.inc"
+#include "msg_pilot_en.inc"
+#include "msg_pilotlist_en.inc"
 };

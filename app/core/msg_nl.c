@@ -170,4 +170,8 @@ const char *const msg_nl[MSG__MAX] = {
 #include "msg_topic_nl.inc"
 #include "msg_notify_nl.inc"
 #include "msg_moderation_nl.inc"
+#include "msg_pilotfield_nl.inc"
+#include "msg_pilotedit_nl.inc"
+#include "msg_pilot_nl.inc"
+#include "msg_pilotlist_nl.inc"
 };
