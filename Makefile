@@ -72,9 +72,10 @@ $(BUILD)/%.o: app/%.c app/*.h app/*/*.h $(BUILD)/views.h
 $(BUILD)/app.so: $(CORE_OBJ) $(APP_OBJ)
 	$(CC) -shared $(LDHARD) -o $@ $^ -lcmark -lsodium -lpq
 
-$(BUILD)/import: app/tools/import.c $(CORE_OBJ)
-	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ $^ \
-	    -lcmark -lsodium -lpq
+$(BUILD)/import: app/tools/import.c app/tools/import_pilot.c \
+    app/tools/import.h $(CORE_OBJ)
+	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ \
+	    $(filter %.c %.o,$^) -lcmark -lsodium -lpq
 
 # The admin CLI (app/tools/bron.c): `bron admin EMAIL`.
 $(BUILD)/bron: app/tools/bron.c $(CORE_OBJ)

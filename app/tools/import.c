@@ -8,6 +8,9 @@
  *   content/monitor/<slug>.md         -> change_goal
  *   content/artikelen/<slug>.md       -> item of kind 'artikel'
  *   content/gemeenschappen/<slug>.md  -> community (seeded once)
+ *   content/pilots/<slug>.md          -> item of kind 'pilot' with its
+ *                                        fields and lessons (seeded once;
+ *                                        import_pilot.c)
  *
  * Articles are saved the way the web app saves them: md_doc_render, then
  * item_save() (with no actor: content/ is the editors' own), so they get
@@ -37,6 +40,7 @@
 #include "core/md.h"
 #include "core/path.h"
 #include "core/sbuf.h"
+#include "tools/import.h"
 
 #define MAX_FILE	(512 * 1024)
 #define ART_TITLE_MAX	200	/* item.title CHECK */
@@ -87,8 +91,6 @@ typedef int	(*import_fn)(PGconn *, const char *, const struct front *,
 		    const char *);
 
 static int	 read_file(const char *, struct sbuf *);
-static int	 exec(PGconn *, const char *, int, const char *const *);
-static const char *need(const struct front *, const char *, const char *);
 static int	 import_dir(PGconn *, const char *, const char *, import_fn,
 		    int);
 static int	 import_page(PGconn *, const char *, const struct front *,
@@ -148,8 +150,8 @@ read_file(const char *path, struct sbuf *sb)
 	return (0);
 }
 
-static int
-exec(PGconn *db, const char *sql, int n, const char *const *params)
+int
+import_exec(PGconn *db, const char *sql, int n, const char *const *params)
 {
 	PGresult	*res;
 	int		 ok;
@@ -163,8 +165,8 @@ exec(PGconn *db, const char *sql, int n, const char *const *params)
 	return (ok ? 0 : -1);
 }
 
-static const char *
-need(const struct front *f, const char *key, const char *path)
+const char *
+import_need(const struct front *f, const char *key, const char *path)
 {
 	const char	*v;
 
@@ -181,14 +183,14 @@ import_page(PGconn *db, const char *path, const struct front *f,
 {
 	const char	*p[6];
 
-	if ((p[0] = need(f, "slug", path)) == NULL ||
-	    (p[1] = need(f, "lang", path)) == NULL ||
-	    (p[2] = need(f, "title", path)) == NULL)
+	if ((p[0] = import_need(f, "slug", path)) == NULL ||
+	    (p[1] = import_need(f, "lang", path)) == NULL ||
+	    (p[2] = import_need(f, "title", path)) == NULL)
 		return (-1);
 	p[3] = front_get(f, "summary") ? front_get(f, "summary") : "";
 	p[4] = f->body;
 	p[5] = html;
-	return (exec(db,
+	return (import_exec(db,
 	    "INSERT INTO page (slug, lang, title, summary, body_md, body_html)"
 	    " VALUES ($1, $2, $3, $4, $5, $6)"
 	    " ON CONFLICT (slug, lang) DO UPDATE SET title = EXCLUDED.title,"
@@ -205,8 +207,8 @@ import_theme(PGconn *db, const char *path, const struct front *f,
 {
 	const char	*p[6];
 
-	if ((p[0] = need(f, "slug", path)) == NULL ||
-	    (p[1] = need(f, "title", path)) == NULL)
+	if ((p[0] = import_need(f, "slug", path)) == NULL ||
+	    (p[1] = import_need(f, "title", path)) == NULL)
 		return (-1);
 	p[2] = front_get(f, "summary") ? front_get(f, "summary") : "";
 	p[3] = f->body;
@@ -218,7 +220,7 @@ import_theme(PGconn *db, const char *path, const struct front *f,
 	 * it, and one they merged into another (its slug is an alias now)
 	 * is not made again.
 	 */
-	return (exec(db,
+	return (import_exec(db,
 	    "INSERT INTO theme (slug, title, summary, body_md, body_html,"
 	    " position) SELECT $1::text, $2::text, $3::text, $4::text,"
 	    " $5::text, $6::integer"
@@ -238,16 +240,16 @@ import_community(PGconn *db, const char *path, const struct front *f,
 {
 	const char	*p[8];
 
-	if ((p[0] = need(f, "slug", path)) == NULL ||
-	    (p[1] = need(f, "name", path)) == NULL ||
-	    (p[5] = need(f, "visibility", path)) == NULL ||
-	    (p[6] = need(f, "membership", path)) == NULL)
+	if ((p[0] = import_need(f, "slug", path)) == NULL ||
+	    (p[1] = import_need(f, "name", path)) == NULL ||
+	    (p[5] = import_need(f, "visibility", path)) == NULL ||
+	    (p[6] = import_need(f, "membership", path)) == NULL)
 		return (-1);
 	p[2] = front_get(f, "summary") ? front_get(f, "summary") : "";
 	p[3] = f->body;
 	p[4] = html;
 	p[7] = front_get(f, "themes") ? front_get(f, "themes") : "";
-	return (exec(db,
+	return (import_exec(db,
 	    "WITH c AS (INSERT INTO community (slug, name, summary,"
 	    " purpose_md, purpose_html, visibility, membership)"
 	    " VALUES ($1::text, $2::text, $3::text, $4::text, $5::text,"
@@ -265,16 +267,16 @@ import_goal(PGconn *db, const char *path, const struct front *f,
 {
 	const char	*p[8];
 
-	if ((p[0] = need(f, "slug", path)) == NULL ||
-	    (p[1] = need(f, "title", path)) == NULL ||
-	    (p[3] = need(f, "pace", path)) == NULL)
+	if ((p[0] = import_need(f, "slug", path)) == NULL ||
+	    (p[1] = import_need(f, "title", path)) == NULL ||
+	    (p[3] = import_need(f, "pace", path)) == NULL)
 		return (-1);
 	p[2] = front_get(f, "summary") ? front_get(f, "summary") : "";
 	p[4] = front_get(f, "position") ? front_get(f, "position") : "0";
 	p[5] = front_get(f, "theme") ? front_get(f, "theme") : "";
 	p[6] = f->body;
 	p[7] = html;
-	return (exec(db,
+	return (import_exec(db,
 	    "INSERT INTO change_goal (slug, title, summary, pace, position,"
 	    " theme_id, body_md, body_html) VALUES ($1, $2, $3, $4,"
 	    " $5::integer, coalesce((SELECT id FROM theme WHERE slug = $6),"
@@ -498,9 +500,9 @@ art_read(struct art_in *a, const struct front *f)
 	int		 rc;
 
 	if (art_slug(a->path, a->slug, sizeof(a->slug)) == -1 ||
-	    (a->title = need(f, "title", a->path)) == NULL ||
-	    (a->summary = need(f, "summary", a->path)) == NULL ||
-	    (a->pub = need(f, "published", a->path)) == NULL ||
+	    (a->title = import_need(f, "title", a->path)) == NULL ||
+	    (a->summary = import_need(f, "summary", a->path)) == NULL ||
+	    (a->pub = import_need(f, "published", a->path)) == NULL ||
 	    art_date(a->path, "published", a->pub) == -1)
 		return (-1);
 	if ((a->checked = front_get(f, "checked")) == NULL ||
@@ -685,7 +687,7 @@ art_store(PGconn *db, struct art_in *a)
 		p[1] = sbuf_cstr(&a->doc.html);
 		p[2] = sbuf_cstr(&a->doc.toc);
 		p[3] = a->words;
-		if (exec(db, sql_art_render, 4, p) == -1)
+		if (import_exec(db, sql_art_render, 4, p) == -1)
 			return (-1);
 	}
 	if (!a->changed && !a->dates)
@@ -694,7 +696,7 @@ art_store(PGconn *db, struct art_in *a)
 	p[1] = a->pub;
 	p[2] = a->checked;
 	p[3] = a->changed ? "true" : "false";
-	return (exec(db, sql_art_publish, 4, p));
+	return (import_exec(db, sql_art_publish, 4, p));
 }
 
 /* Kept for art_related(), which runs once every article exists. */
@@ -760,7 +762,7 @@ art_related(PGconn *db, const struct arts *as)
 		}
 		differ = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
 		PQclear(res);
-		if (differ && exec(db, sql_art_related_set, 2, p) == -1)
+		if (differ && import_exec(db, sql_art_related_set, 2, p) == -1)
 			return (-1);
 	}
 	printf("import: artikelen: %d new, %d changed, %zu unchanged\n",
@@ -878,10 +880,10 @@ main(int argc, char **argv)
 		PQfinish(db);
 		return (1);
 	}
-	rc = exec(db, "BEGIN", 0, NULL);
+	rc = import_exec(db, "BEGIN", 0, NULL);
 	/* item_save() lets a save without an actor update only here. */
 	if (rc == 0)
-		rc = exec(db, "SET LOCAL bron.importer = 'on'", 0, NULL);
+		rc = import_exec(db, "SET LOCAL bron.importer = 'on'", 0, NULL);
 	/* Themes first: change goals refer to them by slug. */
 	if (rc == 0)
 		rc = import_dir(db, argv[1], "themas", import_theme, 1);
@@ -897,9 +899,12 @@ main(int argc, char **argv)
 		rc = import_dir(db, argv[1], "artikelen", import_article, 0);
 	if (rc == 0)
 		rc = art_related(db, &arts);
+	/* Pilots after articles: their bodies link to them. */
+	if (rc == 0)
+		rc = import_dir(db, argv[1], "pilots", import_pilot, 0);
 	arts_free(&arts);
 	if (rc == 0)
-		rc = exec(db, "COMMIT", 0, NULL);
+		rc = import_exec(db, "COMMIT", 0, NULL);
 	PQfinish(db);
 	return (rc == 0 ? 0 : 1);
 }

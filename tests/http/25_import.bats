@@ -18,10 +18,51 @@ setup() {
 	for d in themas monitor pagina gemeenschappen; do
 		ln -s "$(cd "$CONTENT/$d" && pwd)" "$DIR/$d"
 	done
+	mkdir -p "$DIR/pilots"
+	ln -s "$(cd "$CONTENT/pilots" && pwd)"/*.md "$DIR/pilots/"
 }
 
 teardown() {
-	db -c "DELETE FROM item WHERE kind = 'artikel' AND slug = '$SLUG'"
+	db -c "DELETE FROM item WHERE kind IN ('artikel', 'pilot') AND slug = '$SLUG'"
+}
+
+# pilot [KEY: VALUE ...]: a test pilot file; each argument replaces the
+# header line with that key.
+pilot() {
+	cat >"$DIR/pilots/$SLUG.md" <<EOF
+---
+title: Een testpilot <em>met</em> lessen
+summary: Kort: deze pilot test de import.
+themes: gezinsgericht-werken
+region: twente
+setting: ambulant
+project: jeugdzorgplus-thuis
+age: 12-18
+phase: lopend
+phase_since: 2025-05-01
+start: 2025-01-01
+partners: Partner een; Partner twee
+published: 2025-06-01
+---
+Inleiding met een [link](/artikelen/$BIG).
+
+## Knelpunten
+
+Te weinig hulp thuis.
+
+## Oplossingsrichtingen
+
+Een team voor het gezin.
+
+## Lessen
+
+- werkte: Vroeg beginnen.
+- advies: Betrek de familie.
+EOF
+	local kv
+	for kv in "$@"; do
+		sed -i "s/^${kv%%:*}: .*/$kv/" "$DIR/pilots/$SLUG.md"
+	done
 }
 
 # article BODY [CHECKED]: the test article's file.
@@ -190,4 +231,64 @@ q() {
 	id=$(q "SELECT id FROM item WHERE kind = 'artikel' AND slug = '$SLUG'")
 	[ "$(q "SELECT string_agg(t.slug, ',' ORDER BY t.slug) FROM item_theme it
 	    JOIN theme t ON t.id = it.theme_id WHERE it.item_id = $id")" = kleinschaligheid,vakmanschap ]
+}
+
+@test "the seed pilots are imported once: published, complete, with lessons" {
+	[ "$(q "SELECT count(*) FROM item i WHERE i.kind = 'pilot'
+	    AND i.slug LIKE 'voorbeeld-%' AND i.status = 'gepubliceerd'
+	    AND pilot_missing(i.id) = '{}'")" = 3 ]
+	[ "$(q "SELECT count(*) FROM lesson l JOIN item i ON i.id = l.pilot_id
+	    WHERE i.slug LIKE 'voorbeeld-%'")" = 7 ]
+	# Every seed pilot says it is an example.
+	[ "$(q "SELECT count(*) FROM item WHERE kind = 'pilot'
+	    AND slug LIKE 'voorbeeld-%' AND title LIKE 'Voorbeeld:%'
+	    AND body_md LIKE '%Dit is een voorbeeld%'")" = 3 ]
+}
+
+@test "a pilot file: fields, sections, lessons and timeline; seeded once" {
+	pilot
+	run_import
+	[ "$status" = 0 ]
+	id=$(q "SELECT id FROM item WHERE kind = 'pilot' AND slug = '$SLUG'")
+	[ -n "$id" ]
+	[ "$(q "SELECT i.status || '|' || p.region || '|' || p.setting || '|'
+	    || g.slug || '|' || p.age_min || '-' || p.age_max || '|'
+	    || p.phase || '|' || p.start_on || '|'
+	    || array_to_string(p.partners, ';')
+	    FROM item i JOIN pilot p ON p.item_id = i.id
+	    JOIN change_goal g ON g.id = p.project_id WHERE i.id = $id")" = \
+	    "gepubliceerd|twente|ambulant|jeugdzorgplus-thuis|12-18|lopend|2025-01-01|Partner een;Partner twee" ]
+	# The sections went to their fields, not into the body.
+	[ "$(q "SELECT problem_html FROM pilot WHERE item_id = $id")" = \
+	    "<p>Te weinig hulp thuis.</p>" ]
+	[ "$(q "SELECT strpos(body_md, 'Knelpunten') FROM item WHERE id = $id")" = 0 ]
+	[ "$(q "SELECT string_agg(kind || ':' || statement, '|' ORDER BY position)
+	    FROM lesson WHERE pilot_id = $id")" = \
+	    "werkte:Vroeg beginnen.|advies:Betrek de familie." ]
+	[ "$(q "SELECT phase || ' ' || since FROM pilot_phase WHERE pilot_id = $id")" = \
+	    "lopend 2025-05-01" ]
+	[ "$(q "SELECT count(*) FROM item_link l JOIN item t ON t.id = l.to_id
+	    WHERE l.from_id = $id AND t.slug = '$BIG'")" = 1 ]
+	# Seeded once: a changed file leaves the pilot as its authors keep it.
+	pilot "phase: gestopt"
+	run_import
+	[ "$status" = 0 ]
+	[ "$(q "SELECT phase FROM pilot WHERE item_id = $id")" = lopend ]
+	[ "$(q "SELECT count(*) FROM lesson WHERE pilot_id = $id")" = 2 ]
+}
+
+@test "a bad pilot file stops the import and changes nothing" {
+	for bad in "region: mars" "setting: " "phase: klaar" "start: " \
+	    "age: twaalf" ; do
+		pilot "$bad"
+		run_import
+		[ "$status" != 0 ]
+		[ "$(q "SELECT count(*) FROM item WHERE kind = 'pilot' AND slug = '$SLUG'")" = 0 ]
+	done
+	pilot
+	sed -i 's/^- werkte: /- soms: /' "$DIR/pilots/$SLUG.md"
+	run_import
+	[ "$status" != 0 ]
+	[[ "$output" == *"lesson: no kind soms"* ]]
+	[ "$(q "SELECT count(*) FROM item WHERE kind = 'pilot' AND slug = '$SLUG'")" = 0 ]
 }

@@ -1,0 +1,21 @@
+/*
+ * The importer's shared pieces (import.c) and its pilot part
+ * (import_pilot.c).
+ */
+#ifndef BRON_IMPORT_H
+#define BRON_IMPORT_H
+
+#include <libpq-fe.h>
+
+#include "core/front.h"
+
+/* Run one statement; 0, or -1 with the error on stderr. */
+int		 import_exec(PGconn *, const char *, int, const char *const *);
+/* The value of key, or NULL with "missing key" on stderr. */
+const char	*import_need(const struct front *, const char *, const char *);
+
+/* content/pilots/<slug>.md (see import_pilot.c). */
+int		 import_pilot(PGconn *, const char *, const struct front *,
+		    const char *);
+
+#endif
