@@ -92,6 +92,25 @@ const struct db_query	q_privacy_export = {
 	"    'created_at', o.created_at, 'sent_at', o.sent_at)"
 	"    ORDER BY o.created_at",
 	"    FROM outbox o WHERE o.account_id = me.id") ","
+	/* Pilots: where I am (asked to be) the contact, my lessons and
+	 * the phase changes I recorded. */
+	"  'pilot_contact', " LIST("json_build_object("
+	"    'pilot', i.slug, 'title', i.title,"
+	"    'agreed_at', pc.contact_agreed_at) ORDER BY i.id",
+	"    FROM pilot pc JOIN item i ON i.id = pc.item_id"
+	"    WHERE pc.contact_id = me.id") ","
+	"  'lessons', " LIST("json_build_object("
+	"    'id', l.id, 'pilot', i.slug, 'kind', l.kind,"
+	"    'statement', l.statement, 'explanation', l.explanation_md,"
+	"    'created_at', l.created_at, 'updated_at', l.updated_at)"
+	"    ORDER BY l.id",
+	"    FROM lesson l JOIN item i ON i.id = l.pilot_id"
+	"    WHERE l.created_by = me.id") ","
+	"  'pilot_phases', " LIST("json_build_object("
+	"    'pilot', i.slug, 'phase', ph.phase, 'since', ph.since,"
+	"    'note', ph.note, 'recorded_at', ph.recorded_at) ORDER BY ph.id",
+	"    FROM pilot_phase ph JOIN item i ON i.id = ph.pilot_id"
+	"    WHERE ph.recorded_by = me.id") ","
 	"  'password_reset', " LIST("json_build_object("
 	"    'created_at', p.created_at, 'expires_at', p.expires_at,"
 	"    'used_at', p.used_at) ORDER BY p.created_at",

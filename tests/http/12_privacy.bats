@@ -174,6 +174,43 @@ sid_cookie() {
 	assert_not_contains '"gesprek"'
 }
 
+@test "export: pilots: contact, lessons and phase changes: mine only" {
+	local me other id oid p1 p2
+	me=$(unique_email mij)
+	other=$(unique_email ander)
+	newuser a "$me" "Ik $RANDOM"
+	newuser b "$other" "Ander $RANDOM"
+	id=$(acct_id "$me")
+	oid=$(acct_id "$other")
+	myname=$(db -c "SELECT display_name FROM account WHERE id = $id")
+	# A pilot of mine (I am its contact) and one of the other person's
+	# that names me as contact; a lesson and a phase from each of us.
+	p1=$(db -c "SELECT id FROM pilot_save(NULL, NULL, $id, 'Mijn pilot $id',
+	    '', '', '', '', 0, '', 'export-pilot-$id', '', '', '', NULL, '',
+	    '', '', NULL, '{\"phase\": \"idee\", \"contact\": \"$myname\"}')")
+	p2=$(db -c "SELECT id FROM pilot_save(NULL, NULL, $oid, 'Pilot ander $oid',
+	    '', '', '', '', 0, '', 'export-pilot-$oid', '', '', '', NULL, '',
+	    '', '', NULL, '{\"phase\": \"lopend\", \"contact\": \"$myname\"}')")
+	db -c "SELECT id FROM lesson_save(NULL, $p1, $id, NULL, 'werkte',
+	    'Mijn les $id', '', '', NULL)" >/dev/null
+	db -c "SELECT id FROM lesson_save(NULL, $p2, $oid, NULL, 'advies',
+	    'Les ander $oid', '', '', NULL)" >/dev/null
+	post a /account/export
+	[ "$status_code" = 200 ]
+	[ "$(jq '.pilot_contact | length' <<<"$body")" = 2 ]
+	[ "$(jq -r '[.pilot_contact[] | .agreed_at != null] | join(",")' <<<"$body")" = \
+	    "true,false" ]
+	[ "$(jq '.lessons | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.lessons[0].statement' <<<"$body")" = "Mijn les $id" ]
+	[ "$(jq '.pilot_phases | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.pilot_phases[0].phase' <<<"$body")" = idee ]
+	assert_not_contains "Les ander $oid"
+	# Deleting the account: nobody's contact person any more.
+	db -c "SELECT account_delete($id)" >/dev/null
+	[ "$(db -c "SELECT count(*) FROM pilot WHERE contact_id = $id")" = 0 ]
+	db -c "DELETE FROM item WHERE id IN ($p1, $p2)"
+}
+
 @test "export: writes an audit row, also listed in the file" {
 	local me
 	me=$(unique_email)
