@@ -1,10 +1,12 @@
 /*
  * The pager under every paged list: "Vorige", the page numbers near
  * this one (and the first and last), "Volgende", and "Pagina x van y".
- * Links are base?pagina=N (page 1 is base itself).
+ * Links are base?pagina=N, or base&pagina=N when base has a query
+ * already (page 1 is base itself).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "web/pager.h"
 #include "web/view.h"
@@ -76,7 +78,8 @@ pager_link(struct sbuf *out, enum locale loc, const char *base,
 	sbuf_init(&href);
 	sbuf_puts(&href, base);
 	if (to > 1)
-		sbuf_printf(&href, "?pagina=%ld", to);
+		sbuf_printf(&href, "%cpagina=%ld",
+		    strchr(base, '?') != NULL ? '&' : '?', to);
 	{
 		const struct tpl_bind	b[] = {
 			{ "href", sbuf_cstr(&href), TPL_TEXT },
