@@ -777,8 +777,9 @@ personal(struct sbuf *out, struct art_ctx *ctx)
 	if (follow_notice(out, ctx->loc, ctx->gedaan) == -1)
 		rc = -1;
 
-	/* Hidden by a moderator: only authors and moderators get here. */
-	if (strcmp(col(p, 6), "t") == 0) {
+	/* Hidden by a moderator: only authors and moderators get here.
+	 * The query sends the boolean as text: 'true'. */
+	if (strcmp(col(p, 6), "true") == 0) {
 		struct sbuf	 why;
 		const char	*args[1];
 

@@ -67,6 +67,27 @@ raw() {
 	done
 }
 
+@test "hostile facet and compare query strings never reach a 5xx" {
+	local long
+	long=$(printf 'regio=a%.0s&' $(seq 19))
+	for p in '/pilots?regio=%00' '/pilots?regio=%ff%fe&fase=%' \
+	    '/pilots?regio=,,,,&setting=a,,b&fase=%2C' '/pilots?jaar=99999999999999999999' \
+	    '/pilots?pagina=-1' '/pilots?pagina=0x10' '/pilots?sorteer=%3Cscript%3E' \
+	    "/pilots?$long" '/pilots?thema=a%0d%0aSet-Cookie:x=1' '/pilots?=&=&=' \
+	    "/pilots?regio=$(printf 'a%.0s' $(seq 2000))" '/pilots?regio=%E2%28%A1' \
+	    '/pilots/vergelijk' '/pilots/vergelijk?ids=' '/pilots/vergelijk?ids=1,1,1' \
+	    '/pilots/vergelijk?ids=99999999999999999999,2' '/pilots/vergelijk?ids=-1,abc' \
+	    '/pilots/vergelijk?ids=1&ids=2&ids=3&ids=4' '/lessen?soort=%00&regio=%ff' \
+	    '/lessen/99999999999999999' '/lessen/0' '/pilots/%3Cx%3E/bewerken' \
+	    '/feeds/pilots.atom?x=%00'; do
+		req "$p"
+		[[ "$status_code" == [234]* ]] || { echo "$p: $status_code" >&2; false; }
+		! printf '%s\n' "$headers" | grep '^set-cookie:' |
+		    grep -v '^set-cookie: __Host-csrf=[A-Za-z0-9_-]\{43\}; '
+		[[ "$headers" != *x=1* ]]
+	done
+}
+
 @test "the server still answers after all of it" {
 	req /healthz
 	[ "$status_code" = 200 ]

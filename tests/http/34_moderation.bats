@@ -418,6 +418,11 @@ flags() {
 	[ "$status_code" = 404 ]
 	req -b "$(jar reporter)" "/artikelen/$ART_SLUG"
 	[ "$status_code" = 404 ]
+	# The editor still sees it, with the banner and the reason.
+	req -b "$(jar editor)" "/artikelen/$ART_SLUG"
+	[ "$status_code" = 200 ]
+	assert_contains "Een moderator heeft dit artikel verborgen."
+	assert_contains "Reden: Er staat een naam in."
 	[ "$(db -c "SELECT count(*) FROM notification WHERE account_id = $AUTHOR
 	    AND kind = 'moderatie' AND item_id = $ART
 	    AND href = '/artikelen/$ART_SLUG'")" = 1 ]
