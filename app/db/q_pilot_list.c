@@ -48,28 +48,35 @@
 			" ELSE " x ".name END"
 
 /*
- * Readable published pilots (alias i = item, pl = pilot), with their
- * province (a jeugdregio's province, a province itself, or landelijk:
- * what region_province() gives) and the years they ran, start to end
- * or today, kept within the years the facet parser takes.
+ * Readable published pilots with what the facets need: their province
+ * (a jeugdregio's province, a province itself, or landelijk: what
+ * region_province() gives) and the years they ran, start to end or
+ * today, kept within the years the facet parser takes. Names and texts
+ * are joined later, for the rows of one page only (LABELS).
  */
-#define PILOTS(reader, loc) \
-	"SELECT i.id, i.slug::text AS slug, i.title, i.summary," \
-	" i.published_at, pl.setting::text AS setting," \
-	" pl.phase::text AS phase, pl.project_id, pl.start_on, pl.end_on," \
+#define PILOTS(reader, cond) \
+	"SELECT i.id, i.title, i.published_at, pl.region," \
+	" pl.setting::text AS setting, pl.phase::text AS phase," \
+	" pl.project_id, pl.start_on, pl.end_on," \
 	" coalesce(rg.province, rg.slug)::text AS prov," \
-	" " NAME("rg", loc) " AS rname, " NAME("pv", loc) " AS pname," \
-	" " NAME("st", loc) " AS sname," \
 	" greatest(extract(year FROM pl.start_on)::int, 1990) AS y0," \
 	" least(extract(year FROM coalesce(pl.end_on, current_date))::int," \
 	" 2100) AS y1" \
 	" FROM item i JOIN pilot pl ON pl.item_id = i.id" \
 	" LEFT JOIN region rg ON rg.slug = pl.region" \
-	" LEFT JOIN region pv ON pv.slug = rg.province" \
-	" LEFT JOIN pilot_setting st ON st.slug = pl.setting" \
 	" WHERE i.kind = 'pilot' AND i.status = 'gepubliceerd'" \
 	" AND i.hidden_at IS NULL AND (i.visibility = 'openbaar'" \
-	" OR (" reader " IS NOT NULL AND item_may_read(i.id, " reader ")))"
+	" OR (" reader " IS NOT NULL AND item_may_read(i.id, " reader ")))" \
+	" AND " cond
+
+/* The names of rows x's region, its province and setting (LABEL_COLS). */
+#define LABELS(x) \
+	" LEFT JOIN region rg ON rg.slug = " x ".region" \
+	" LEFT JOIN region pv ON pv.slug = rg.province" \
+	" LEFT JOIN pilot_setting st ON st.slug = " x ".setting"
+#define LABEL_COLS(loc) \
+	"coalesce(" NAME("rg", loc) ", ''), coalesce(" NAME("pv", loc) ", '')," \
+	" coalesce(" NAME("st", loc) ", '')"
 
 /* The chosen values that name something (unknown ones are dropped). */
 #define SEL_REGIO(n) \
@@ -108,7 +115,7 @@ const struct db_query q_pilot_list = {
 	"  AS setting, " NONEMPTY(LIST("$3")) " AS fase,"
 	"  " SEL_THEMA("$4") " AS thema, " SEL_PROJECT("$5") " AS project,"
 	"  " NONEMPTY(LIST("$6") "::int[]") " AS jaar"
-	"), p AS (" PILOTS(PL_READER, "$11")
+	"), p AS (" PILOTS(PL_READER, "true")
 	"), m AS ("
 	"  SELECT p.*, " F_REGIO " AS f0, " F_SETTING " AS f1,"
 	"  (s.fase IS NULL OR p.phase = ANY (s.fase)) AS f2,"
@@ -171,11 +178,11 @@ const struct db_query q_pilot_list = {
 	" FROM vs LEFT JOIN c ON c.k = vs.k AND c.v = vs.v"
 	" WHERE c.n > 0 OR vs.sel"
 	" UNION ALL"
-	" SELECT 2, r.pos, r.id::text, r.slug, r.title, r.summary,"
-	" coalesce(r.rname, ''), coalesce(r.pname, ''),"
-	" coalesce(r.sname, ''), coalesce(r.phase, ''), " DAY("r.start_on") ","
-	" " DAY("r.end_on")
-	" FROM r WHERE r.pos > $8::bigint AND r.pos <= $8::bigint + $9::bigint"
+	" SELECT 2, r.pos, r.id::text, i.slug::text, r.title, i.summary,"
+	" " LABEL_COLS("$11") ", coalesce(r.phase, ''),"
+	" " DAY("r.start_on") ", " DAY("r.end_on")
+	" FROM r JOIN item i ON i.id = r.id" LABELS("r")
+	" WHERE r.pos > $8::bigint AND r.pos <= $8::bigint + $9::bigint"
 	" UNION ALL"
 	" SELECT 3, 0, (SELECT count(*) FROM r)::text, NULL, NULL, NULL, NULL,"
 	" NULL, NULL, NULL, NULL, NULL"
@@ -193,7 +200,7 @@ const struct db_query q_lesson_list = {
 	"  SELECT " SEL_REGIO("$1") " AS regio, " SEL_SETTING("$2")
 	"  AS setting, " SEL_THEMA("$3") " AS thema,"
 	"  " NONEMPTY(LIST("$4")) " AS soort"
-	"), p AS (" PILOTS(LL_READER, "$8")
+	"), p AS (" PILOTS(LL_READER, "true")
 	"), m AS ("
 	"  SELECT l.id AS lid, l.kind, l.statement, l.created_at, p.*,"
 	"  " F_REGIO " AS f0, " F_SETTING " AS f1, " F_THEMA " AS f3,"
@@ -232,9 +239,10 @@ const struct db_query q_lesson_list = {
 	" FROM vs LEFT JOIN c ON c.k = vs.k AND c.v = vs.v"
 	" WHERE c.n > 0 OR vs.sel"
 	" UNION ALL"
-	" SELECT 2, r.pos, r.lid::text, r.kind, r.statement, r.slug, r.title,"
-	" coalesce(r.rname, ''), coalesce(r.pname, ''), NULL, NULL, NULL"
-	" FROM r WHERE r.pos > $5::bigint AND r.pos <= $5::bigint + $6::bigint"
+	" SELECT 2, r.pos, r.lid::text, r.kind, r.statement, i.slug::text,"
+	" r.title, " LABEL_COLS("$8") ", NULL, NULL"
+	" FROM r JOIN item i ON i.id = r.id" LABELS("r")
+	" WHERE r.pos > $5::bigint AND r.pos <= $5::bigint + $6::bigint"
 	" UNION ALL"
 	" SELECT 3, 0, (SELECT count(*) FROM r)::text, NULL, NULL, NULL, NULL,"
 	" NULL, NULL, NULL, NULL, NULL"
@@ -247,24 +255,25 @@ const struct db_query q_pilot_compare = {
 	"WITH s AS ("
 	"  SELECT x.id::bigint AS id, x.o FROM unnest(" LIST("$1") ")"
 	"  WITH ORDINALITY AS x (id, o)"
-	"), p AS (" PILOTS(PC_READER, "$3") ")"
-	" SELECT 1 AS t, s.o AS pos, p.id::text, p.slug, p.title,"
-	" coalesce(p.rname, ''), coalesce(p.pname, ''), coalesce(p.sname, ''),"
+	"), p AS (" PILOTS(PC_READER, "i.id IN (SELECT s.id FROM s)")
+	"), c AS (SELECT p.*, s.o FROM s JOIN p ON p.id = s.id)"
+	" SELECT 1 AS t, c.o AS pos, c.id::text, i.slug::text, c.title,"
+	" " LABEL_COLS("$3") ","
 	" coalesce(g.slug::text, ''), coalesce(g.title, ''),"
 	" pl.target_group, coalesce(pl.age_min::text, ''),"
-	" coalesce(pl.age_max::text, ''), coalesce(p.phase, ''),"
-	" " DAY("p.start_on") ", " DAY("p.end_on") ","
+	" coalesce(pl.age_max::text, ''), coalesce(c.phase, ''),"
+	" " DAY("c.start_on") ", " DAY("c.end_on") ","
 	" array_to_string(pl.partners, E'\\n'), pl.problem_html,"
 	" pl.approach_html, pl.results_html, pl.conditions_html,"
-	" (SELECT count(*) FROM lesson l WHERE l.pilot_id = p.id)::text"
-	" FROM s JOIN p ON p.id = s.id JOIN pilot pl ON pl.item_id = p.id"
+	" (SELECT count(*) FROM lesson l WHERE l.pilot_id = c.id)::text"
+	" FROM c JOIN item i ON i.id = c.id JOIN pilot pl ON pl.item_id = c.id"
+	LABELS("c")
 	" LEFT JOIN change_goal g ON g.id = pl.project_id"
 	" UNION ALL"
-	" SELECT 2, s.o * 100 + f.position, f.pilot_id::text, f.label,"
+	" SELECT 2, c.o * 100 + f.position, f.pilot_id::text, f.label,"
 	" f.value::text, f.unit, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
 	" NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-	" FROM s JOIN p ON p.id = s.id JOIN pilot_figure f"
-	" ON f.pilot_id = p.id"
+	" FROM c JOIN pilot_figure f ON f.pilot_id = c.id"
 	" ORDER BY 1, 2",
 	3
 };

@@ -97,6 +97,7 @@ pages+=("comm:/gemeenschappen/$comm"
 	"topic:/gemeenschappen/$comm/gesprekken/$topic"
 	"topic-p8:/gemeenschappen/$comm/gesprekken/$topic?pagina=8"
 	"topic-in:/gemeenschappen/$comm/gesprekken/$topic")
+. tests/bench/pilots.sh
 
 # wrk_page NAME PATH [wrk args...]: one run; sets rps p50 p99 bad errs.
 wrk_page() {
@@ -120,7 +121,7 @@ for entry in "${pages[@]}"; do
 	path=${entry#*:}
 	cookie=()
 	case $name in
-	home-in|account|topic-in) cookie=(-H "Cookie: __Host-sid=$sid") ;;
+	home-in|account|*-in) cookie=(-H "Cookie: __Host-sid=$sid") ;;
 	esac
 	wrk_page "$name" "$path" "${cookie[@]}"
 	echo "$out" >"$ARTIFACTS/wrk-$name.txt"
