@@ -1,7 +1,6 @@
 /*
  * The pilot editor's checks (see pilot_edit.c), each with its message
- * next to its field, and what a save sends: the Markdown rendered, the
- * links of all five texts, and pilot_save()'s p_fields as JSON (jw.c).
+ * next to its field, kept in four fv so the summary follows the form.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +10,8 @@
 #include <kore/http.h>
 
 #include "core/jw.h"
-#include "core/links.h"
 #include "core/pilot.h"
 #include "web/pilot_edit.h"
-#include "web/resp.h"
 
 #define PED_QUOTE_MAX	60	/* bytes of typed text quoted in a message */
 #define PED_YEAR_MIN	1990

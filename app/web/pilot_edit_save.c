@@ -1,8 +1,9 @@
 /*
- * The pilot editor's save (see pilot_edit.c): pilot_save() with the
- * workflow step in one statement, then 303 to the pilot, or the form
- * again with why nothing was written (a refused value, a conflict, a
- * failure).
+ * The pilot editor's save (see pilot_edit.c): the Markdown rendered,
+ * the links of all five texts and pilot_save()'s p_fields (jw.c), then
+ * pilot_save() with the workflow step in one statement and 303 to the
+ * pilot, or the form again with why nothing was written (a refused
+ * value, a conflict, a failure).
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +23,6 @@ static int	ped_save_fail(struct http_request *, struct db_ctx *, int);
 static int	ped_reloaded(struct http_request *, struct db_ctx *);
 static void	ped_build(struct ped_ctx *);
 static void	ped_save_error(struct ped_ctx *);
-
 
 int
 ped_save(struct http_request *req, struct ped_ctx *ctx)
