@@ -32,6 +32,10 @@ static const struct links_kind	kinds[] = {
 
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
+/* A lesson of a pilot: /lessen/<id>, kind "les", the id as its slug. */
+#define LESSON_PATH	"/lessen/"
+#define LESSON_KIND	"les"
+
 /* Slugs the site uses for pages of its own (item_save() skips them). */
 static const char *const reserved[] = { "nieuw", "mijn", "feed" };
 
@@ -51,6 +55,7 @@ static int	links_slug(size_t, const char *, char *, size_t, char *,
 		    size_t);
 static int	links_item_line(const char *, const char *, char *, size_t,
 		    char *, size_t);
+static int	links_lesson(const char *, char *, size_t, char *, size_t);
 
 static uint32_t
 links_hash(const char *p, size_t n)
@@ -159,6 +164,28 @@ links_slug(size_t i, const char *p, char *kind, size_t kindsz, char *slug,
 	return (0);
 }
 
+/*
+ * The part of a URL after "/lessen/": an id (digits, no leading zero,
+ * as the lesson pages write it), then the end or "#..." or "?...".
+ */
+static int
+links_lesson(const char *p, char *kind, size_t kindsz, char *slug,
+    size_t slugsz)
+{
+	size_t	n;
+
+	n = strcspn(p, "#?");
+	if (n == 0 || n > LINKS_LESSON_MAX || p[0] == '0' ||
+	    strspn(p, "0123456789") != n)
+		return (-1);
+	if (sizeof(LESSON_KIND) > kindsz || n >= slugsz)
+		return (-1);
+	memcpy(kind, LESSON_KIND, sizeof(LESSON_KIND));
+	memcpy(slug, p, n);
+	slug[n] = '\0';
+	return (0);
+}
+
 int
 links_parse(const char *url, const char *base, char *kind, size_t kindsz,
     char *slug, size_t slugsz)
@@ -180,6 +207,9 @@ links_parse(const char *url, const char *base, char *kind, size_t kindsz,
 			return (links_slug(i, p + plen, kind, kindsz, slug,
 			    slugsz));
 	}
+	plen = strlen(LESSON_PATH);
+	if (strncmp(p, LESSON_PATH, plen) == 0)
+		return (links_lesson(p + plen, kind, kindsz, slug, slugsz));
 	return (-1);
 }
 

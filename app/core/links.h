@@ -3,7 +3,11 @@
  * an item page ("/artikelen/slug", "/pilots/slug", "/verhalen/slug",
  * "/masterminds/slug", "/bronnen/slug"), optionally after the site's
  * own base URL ("https://bron.example.nl/artikelen/slug"), optionally
- * followed by "#fragment" or "?query". Everything else is external.
+ * followed by "#fragment" or "?query". A lesson of a pilot
+ * ("/lessen/42") is named the same way, as kind "les" with its id as
+ * the slug: item_save() keeps it in item_ref, so the lesson shows where
+ * it is cited, while item_refs() and item_link, which hold items only,
+ * pass it by. Everything else is external.
  */
 #ifndef BRON_LINKS_H
 #define BRON_LINKS_H
@@ -16,12 +20,14 @@
 
 #define LINKS_KIND_MAX	16
 #define LINKS_SLUG_MAX	120
+#define LINKS_LESSON_MAX 18	/* digits of a lesson id (routes) */
 
 struct sbuf;
 
 /*
  * If url names a Bron item, writes its item.kind ("artikel") and slug
- * and returns 0; else -1. base may be NULL or "" (relative paths only).
+ * (or "les" and the lesson's id) and returns 0; else -1. base may be
+ * NULL or "" (relative paths only).
  */
 int	links_parse(const char *url, const char *base, char *kind,
 	    size_t kindsz, char *slug, size_t slugsz);
@@ -48,8 +54,9 @@ size_t	links_tree(struct sbuf *out, cmark_node *root, const char *base);
  * put back in the form): known lines are appended to out as
  * "kind/slug\n", each once; lines are trimmed of blanks and "\r", empty
  * ones skipped; each line that is not a Bron item
- * is appended to bad (as typed, trimmed, "\n" after each). Returns the
- * number of bad lines.
+ * is appended to bad (as typed, trimmed, "\n" after each). A lesson's
+ * path counts as known ("les/42"): the caller tells the person that a
+ * lesson cannot be a related item. Returns the number of bad lines.
  */
 size_t	links_list(struct sbuf *out, struct sbuf *bad, const char *text,
 	    const char *base);

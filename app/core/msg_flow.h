@@ -53,6 +53,25 @@
 	X(flow_mine_title) X(flow_mine_intro) X(flow_mine_new) \
 	X(flow_mine_none) X(flow_mine_caption) X(flow_col_status) \
 	X(flow_col_changed) X(flow_col_remarks) X(flow_feedback_label) \
-	X(flow_mine_edit) X(flow_due) X(flow_due_hint)
+	X(flow_mine_edit) X(flow_due) X(flow_due_hint) \
+	X(flow_p_back_item) X(flow_p_back_list) X(flow_p_bad_action) \
+	X(flow_p_403_indienen) X(flow_p_403_editor) X(flow_p_403_owner) \
+	X(flow_p_409_indienen) X(flow_p_409_goedkeuren) \
+	X(flow_p_409_terugsturen) X(flow_p_409_published) \
+	X(flow_p_409_terugzetten) X(flow_p_review_intro) \
+	X(flow_p_review_preview) X(flow_p_review_concept) \
+	X(flow_p_review_not_waiting) X(flow_p_decision_legend) \
+	X(flow_p_decision_missing) X(flow_p_feedback_missing) \
+	X(flow_p_note_hint) X(flow_p_review_changed) X(flow_p_history_intro) \
+	X(flow_p_one_version) X(flow_p_history_denied) \
+	X(flow_p_restore_stale) X(flow_p_restore_denied) X(flow_p_mine_edit) \
+	X(flow_kind_artikel) X(flow_kind_pilot) X(flow_col_kind) \
+	X(flow_mine_new_pilot) X(flow_incomplete_title) \
+	X(flow_incomplete_text) X(flow_incomplete_unknown) \
+	X(flow_incomplete_edit) X(flow_review_missing) X(flow_fields_h) \
+	X(flow_contact_pending) X(flow_diff_same_fields) \
+	X(flow_diff_same_part) X(flow_rev_field_source) \
+	X(flow_restore_field) X(flow_related_lesson) \
+	X(flow_restore_incomplete)
 
 #endif

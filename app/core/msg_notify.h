@@ -26,6 +26,7 @@
 	X(notify_set_mail) X(notify_set_digest) X(notify_set_digest_hint) \
 	X(notify_set_save) X(notify_set_saved) X(notify_mail_subject) \
 	X(notify_mail_hello) X(notify_mail_intro) X(notify_mail_more) \
-	X(notify_mail_footer)
+	X(notify_mail_footer) X(notify_s_contact) X(notify_k_contact) \
+	X(notify_h_contact)
 
 #endif

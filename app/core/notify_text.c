@@ -39,6 +39,7 @@ static const struct sentence	sentences[] = {
 	{ "moderatie", "bericht_hersteld", MSG_notify_s_mod_post_back, "t" },
 	{ "moderatie", "item_verborgen", MSG_notify_s_mod_item_hidden, "t" },
 	{ "moderatie", "item_hersteld", MSG_notify_s_mod_item_back, "t" },
+	{ "contact", "", MSG_notify_s_contact, "at" },
 };
 
 static const struct sentence	*sentence_find(const char *, const char *);

@@ -324,7 +324,9 @@ aed_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		aed_row_path(&ctx->s_related, c1, c2, "\n");
 		break;
 	case QE_MISSING:
-		if ((sel = strchr(c1, '/')) == NULL)
+		/* A lesson is no item: aed_check_related() names it. */
+		if ((sel = strchr(c1, '/')) == NULL ||
+		    strncmp(c1, "les/", 4) == 0)
 			break;
 		if (ctx->missing.len > 0)
 			sbuf_puts(&ctx->missing, ", ");
@@ -580,7 +582,7 @@ static void
 aed_check_related(struct aed_ctx *ctx)
 {
 	struct sbuf	 list;
-	const char	*p;
+	const char	*p, *e;
 	size_t		 n;
 
 	n = 0;
@@ -612,6 +614,30 @@ aed_check_related(struct aed_ctx *ctx)
 		sbuf_free(&list);
 		return;
 	}
+	/*
+	 * A lesson (/lessen/N) cannot be a related item: it is cited by
+	 * linking to it in the text, which item_ref keeps ("genoemd in").
+	 */
+	sbuf_init(&list);
+	for (p = sbuf_cstr(&ctx->rel_ok); *p != '\0'; p = e) {
+		e = p + strcspn(p, "\n");
+		if (strncmp(p, "les/", 4) == 0) {
+			if (list.len > 0)
+				sbuf_puts(&list, ", ");
+			sbuf_puts(&list, "/lessen/");
+			sbuf_add(&list, p + 4, (size_t)(e - p - 4));
+		}
+		if (*e == '\n')
+			e++;
+	}
+	if (list.len > 0) {
+		aed_clip(&list, AED_QUOTE_MAX * 4);
+		fv_error(&ctx->fv, "related", MSG_flow_related_lesson,
+		    sbuf_cstr(&list));
+		sbuf_free(&list);
+		return;
+	}
+	sbuf_free(&list);
 	if (ctx->missing.len > 0)
 		fv_error(&ctx->fv, "related", MSG_edit_related_missing,
 		    sbuf_cstr(&ctx->missing));

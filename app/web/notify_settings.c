@@ -25,7 +25,7 @@
 #include "web/view.h"
 
 #define NS_PATH		"/account/meldingen"
-#define NS_KINDS	8
+#define NS_KINDS	9
 
 /* The kinds in the order shown; the same list as Q_NOTIFY_KINDS. */
 static const struct {
@@ -48,6 +48,7 @@ static const struct {
 	    MSG_notify_h_beoordeling },
 	{ "moderatie", "k_moderatie", MSG_notify_k_moderatie,
 	    MSG_notify_h_moderatie },
+	{ "contact", "k_contact", MSG_notify_k_contact, MSG_notify_h_contact },
 };
 
 struct ns_ctx {

@@ -1,12 +1,15 @@
 /*
- * Lists of work to do (issue 5):
+ * Lists of work to do (issue 5, pilots since issue 7):
  *
- *   GET /redactie            the editors' queue: ter review (oldest
- *                            first), due for a check (published, not
- *                            checked for 12 months) and sent back
- *   GET /account/artikelen   the signed-in person's own articles (as
- *                            author or owner) in every status, with the
- *                            editors' feedback and a "due" marker
+ *   GET /redactie            the editors' queue: articles and pilots ter
+ *                            review (oldest first), articles due for a
+ *                            check (published, not checked for 12
+ *                            months) and what was sent back; each row
+ *                            says its kind
+ *   GET /account/artikelen   "Mijn bijdragen": the signed-in person's
+ *                            own articles and pilots (as author or
+ *                            owner) in every status, with the editors'
+ *                            feedback and a "due" marker
  *
  * Each page is one query (db/q_flow.c); the queue's sections come as
  * typed rows of one UNION ALL and are split here.
@@ -22,6 +25,7 @@
 #include "core/html.h"
 #include "db/q_flow.h"
 #include "web/auth.h"
+#include "web/flow.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -72,7 +76,7 @@ static void	mine_free(struct http_request *);
 static int	flow_when(struct sbuf *, enum locale, const char *,
 		    const char *);
 static int	flow_checked_form(struct sbuf *, enum locale, const char *,
-		    const char *, const char *);
+		    const char *, const char *, const char *);
 
 /* ---- shared ------------------------------------------------------------ */
 
@@ -101,9 +105,10 @@ flow_when(struct sbuf *out, enum locale loc, const char *iso,
 /* The "Markeer als gecontroleerd" button (POST /artikelen/x/status). */
 static int
 flow_checked_form(struct sbuf *out, enum locale loc, const char *csrf,
-    const char *slug, const char *title)
+    const char *kpath, const char *slug, const char *title)
 {
 	const struct tpl_bind	b[] = {
+		{ "kpath", kpath, TPL_TEXT },
 		{ "slug", slug, TPL_TEXT },
 		{ "csrf", csrf, TPL_TEXT },
 		{ "action", "gecontroleerd", TPL_TEXT },
@@ -146,13 +151,15 @@ rq_start(struct http_request *req, struct db_ctx *db)
 static void
 rq_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
-	struct rq_ctx	*ctx = (struct rq_ctx *)db;
-	struct sbuf	 when, extra;
-	const char	*slug, *title, *authors;
-	int		 s, rc;
+	struct rq_ctx		*ctx = (struct rq_ctx *)db;
+	const struct flow_kind	*fk;
+	struct sbuf		 when, extra;
+	const char		*slug, *title, *authors;
+	int			 s, rc;
 
 	s = atoi(db_text(sql, r, QFQ_SECTION)) - 1;
-	if (s < 0 || s >= RQ_SECTIONS) {
+	fk = flow_kind_by_name(db_text(sql, r, QFQ_KIND));
+	if (s < 0 || s >= RQ_SECTIONS || fk == NULL) {
 		db->failed = 1;
 		return;
 	}
@@ -169,14 +176,15 @@ rq_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	    db_text(sql, r, QFQ_AT_SHOWN));
 	if (s == 0) {
 		const struct tpl_bind	b[] = {
+			{ "kpath", fk->path, TPL_TEXT },
 			{ "slug", slug, TPL_TEXT },
 			{ "title", title, TPL_TEXT },
 		};
 		rc |= view_append(&extra, VIEW_redactie_review_link, ctx->loc,
 		    b, NBINDS(b));
 	} else if (s == 1)
-		rc |= flow_checked_form(&extra, ctx->loc, db->user.csrf, slug,
-		    title);
+		rc |= flow_checked_form(&extra, ctx->loc, db->user.csrf,
+		    fk->path, slug, title);
 	else {
 		const struct tpl_bind	b[] = {
 			{ "text", db_text(sql, r, QFQ_FEEDBACK), TPL_TEXT },
@@ -186,8 +194,10 @@ rq_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	}
 	{
 		const struct tpl_bind	b[] = {
+			{ "kpath", fk->path, TPL_TEXT },
 			{ "slug", slug, TPL_TEXT },
 			{ "title", title, TPL_TEXT },
+			{ "kind", i18n_get(ctx->loc, fk->name), TPL_TEXT },
 			{ "authors", authors, TPL_TEXT },
 			{ "date", sbuf_cstr(&when), TPL_TRUSTED_HTML },
 			{ "extra", sbuf_cstr(&extra), TPL_TRUSTED_HTML },
@@ -306,12 +316,17 @@ mine_start(struct http_request *req, struct db_ctx *db)
 static void
 mine_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
-	struct mine_ctx	*ctx = (struct mine_ctx *)db;
-	struct sbuf	 remarks, button;
-	const char	*slug, *title, *status, *feedback;
-	enum msg_id	 label;
-	int		 rc;
+	struct mine_ctx		*ctx = (struct mine_ctx *)db;
+	const struct flow_kind	*fk;
+	struct sbuf		 remarks, button;
+	const char		*slug, *title, *status, *feedback;
+	enum msg_id		 label;
+	int			 rc;
 
+	if ((fk = flow_kind_by_name(db_text(sql, r, QFM_KIND))) == NULL) {
+		db->failed = 1;
+		return;
+	}
 	slug = db_text(sql, r, QFM_SLUG);
 	title = db_text(sql, r, QFM_TITLE);
 	status = db_text(sql, r, QFM_STATUS);
@@ -332,15 +347,18 @@ mine_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	if (strcmp(status, "concept") == 0 && *feedback != '\0') {
 		const struct tpl_bind	b[] = {
 			{ "text", feedback, TPL_TEXT },
+			{ "kpath", fk->path, TPL_TEXT },
 			{ "slug", slug, TPL_TEXT },
 			{ "title", title, TPL_TEXT },
+			{ "edit_label", i18n_get(ctx->loc, fk->mine_edit),
+			    TPL_TEXT },
 		};
 		rc |= view_append(&remarks, VIEW_flow_mine_feedback, ctx->loc,
 		    b, NBINDS(b));
 	}
 	if (strcmp(db_text(sql, r, QFM_DUE), "t") == 0) {
-		rc |= flow_checked_form(&button, ctx->loc, db->user.csrf, slug,
-		    title);
+		rc |= flow_checked_form(&button, ctx->loc, db->user.csrf,
+		    fk->path, slug, title);
 		const struct tpl_bind	b[] = {
 			{ "button", sbuf_cstr(&button), TPL_TRUSTED_HTML },
 		};
@@ -349,8 +367,10 @@ mine_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	}
 	{
 		const struct tpl_bind	b[] = {
+			{ "kpath", fk->path, TPL_TEXT },
 			{ "slug", slug, TPL_TEXT },
 			{ "title", title, TPL_TEXT },
+			{ "kind", i18n_get(ctx->loc, fk->name), TPL_TEXT },
 			{ "status", status, TPL_TEXT },
 			{ "status_label", i18n_get(ctx->loc, label), TPL_TEXT },
 			{ "at", db_text(sql, r, QFM_AT), TPL_TEXT },

@@ -2,8 +2,9 @@
  * links_parse, links_list and links_extract on arbitrary bytes (the
  * input split at its first NUL into text and base URL). Every item
  * found is a known kind and a valid, non-reserved slug that really is
- * in the URL; lists hold each "kind/slug" once; links_list accounts
- * for every non-empty line exactly once (item or bad).
+ * in the URL (a lesson: kind "les", 1-18 digits without a leading
+ * zero); lists hold each "kind/slug" once; links_list accounts for
+ * every non-empty line exactly once (item or bad).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +20,7 @@
 static const char *const kinds[][2] = {
 	{ "artikel", "/artikelen/" }, { "pilot", "/pilots/" },
 	{ "verhaal", "/verhalen/" }, { "mastermind", "/masterminds/" },
-	{ "bron", "/bronnen/" },
+	{ "bron", "/bronnen/" }, { "les", "/lessen/" },
 };
 
 static const char	*kind_path(const char *);
@@ -42,6 +43,12 @@ static void
 check_item(const char *kind, const char *slug)
 {
 	CHECK(kind_path(kind) != NULL);
+	if (strcmp(kind, "les") == 0) {
+		CHECK(*slug >= '1' && *slug <= '9');
+		CHECK(strlen(slug) <= LINKS_LESSON_MAX);
+		CHECK(strspn(slug, "0123456789") == strlen(slug));
+		return;
+	}
 	CHECK(strlen(slug) <= LINKS_SLUG_MAX);
 	CHECK(path_slug_ok(slug, strlen(slug)));
 	CHECK(strcmp(slug, "nieuw") != 0 && strcmp(slug, "mijn") != 0 &&

@@ -1,8 +1,9 @@
 /*
  * links: which URLs name a Bron item (relative, absolute with the base
- * URL, foreign hosts, fragment and query, reserved and bad slugs), the
- * links of a Markdown body (images and code are no links, repeats go),
- * and the editor's list with its bad lines.
+ * URL, foreign hosts, fragment and query, reserved and bad slugs) or a
+ * lesson (/lessen/<id>: kind "les", the id as slug), the links of a
+ * Markdown body (images and code are no links, repeats go), and the
+ * editor's list with its bad lines.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -155,6 +156,50 @@ t_lengths(void **state)
 }
 
 static void
+t_lesson(void **state)
+{
+	char	kind[LINKS_KIND_MAX], slug[LINKS_SLUG_MAX + 1], small[4];
+
+	(void)state;
+	ITEM("/lessen/42", NULL, "les", "42");
+	ITEM("/lessen/7#uitleg", NULL, "les", "7");
+	ITEM("/lessen/7?x=1", "", "les", "7");
+	ITEM(BASE "/lessen/123456789012345678", BASE "/", "les",
+	    "123456789012345678");
+	/* Not a lesson: the list, its pages, bad or too long ids. */
+	NOT("/lessen", NULL);
+	NOT("/lessen/", NULL);
+	NOT("/lessen/#x", NULL);
+	NOT("/lessen/12/bewerken", NULL);
+	NOT("/lessen/12/", NULL);
+	NOT("/lessen/0", NULL);
+	NOT("/lessen/007", NULL);
+	NOT("/lessen/-1", NULL);
+	NOT("/lessen/1e3", NULL);
+	NOT("/lessen/abc", NULL);
+	NOT("/lessen/1234567890123456789", NULL);
+	NOT("/les/12", NULL);
+	NOT("/LESSEN/12", NULL);
+	NOT("https://elders.nl/lessen/12", BASE);
+	NOT(BASE "/lessen/12", NULL);
+	/* Buffers too small: refused, not cut. */
+	assert_int_equal(links_parse("/lessen/1234", NULL, kind, sizeof(kind),
+	    small, sizeof(small)), -1);
+	assert_int_equal(links_parse("/lessen/123", NULL, kind, sizeof(kind),
+	    small, sizeof(small)), 0);
+	assert_string_equal(small, "123");
+	assert_int_equal(links_parse("/lessen/1", NULL, small, 3, slug,
+	    sizeof(slug)), -1);
+	assert_int_equal(links_parse("/lessen/1", NULL, small, sizeof(small),
+	    slug, sizeof(slug)), 0);
+	assert_string_equal(small, "les");
+	/* In a body, next to items, once each; code is no link. */
+	EXTRACT("Zie [les](/lessen/5), [nog eens](" BASE "/lessen/5#a), "
+	    "[pilot](/pilots/p) en `[x](/lessen/6)` en [y](/lessen/06).\n",
+	    "les/5\npilot/p\n");
+}
+
+static void
 t_extract(void **state)
 {
 	(void)state;
@@ -219,9 +264,11 @@ t_list(void **state)
 	    "artikel/\n"
 	    "boek/x\n"
 	    "artikel/Hoofd\n"
+	    "/lessen/9\n"
 	    "bron/e", BASE), 6);
+	/* A lesson is known; the editor says it cannot be related. */
 	assert_string_equal(sbuf_cstr(&ok),
-	    "artikel/a\nartikel/b\npilot/c\nbron/e\n");
+	    "artikel/a\nartikel/b\npilot/c\nles/9\nbron/e\n");
 	assert_string_equal(sbuf_cstr(&bad),
 	    "onzin met spaties\n"
 	    "https://elders.nl/artikelen/d\n"
@@ -248,6 +295,7 @@ main(void)
 		cmocka_unit_test(t_relative),
 		cmocka_unit_test(t_absolute),
 		cmocka_unit_test(t_lengths),
+		cmocka_unit_test(t_lesson),
 		cmocka_unit_test(t_extract),
 		cmocka_unit_test(t_extract_append),
 		cmocka_unit_test(t_list),

@@ -95,6 +95,26 @@ t_variants(void **state)
 }
 
 static void
+t_contact(void **state)
+{
+	struct notify_subject	s = { "contact", "", "Ans & Co",
+	    "Thuis <na> JeugdzorgPlus", "", "/pilots/thuis/contactpersoon" };
+
+	(void)state;
+	SAY(LOC_NL, &s, 1, "Ans &amp; Co vraagt of je contactpersoon wilt "
+	    "zijn voor <a href=\"/pilots/thuis/contactpersoon\">Thuis "
+	    "&lt;na&gt; JeugdzorgPlus</a>.");
+	SAY(LOC_NL, &s, 0, "Ans & Co vraagt of je contactpersoon wilt zijn "
+	    "voor Thuis <na> JeugdzorgPlus.");
+	SAY(LOC_EN, &s, 0, "Ans & Co asks whether you will be the contact "
+	    "person for Thuis <na> JeugdzorgPlus.");
+	/* The asker's account is gone. */
+	s.actor = "";
+	SAY(LOC_NL, &s, 0, "Iemand vraagt of je contactpersoon wilt zijn "
+	    "voor Thuis <na> JeugdzorgPlus.");
+}
+
+static void
 t_fallbacks(void **state)
 {
 	struct notify_subject	s = { "vermelding", "", "", "T", "", "/t" };
@@ -119,6 +139,7 @@ main(void)
 		cmocka_unit_test(t_reply),
 		cmocka_unit_test(t_escaping),
 		cmocka_unit_test(t_variants),
+		cmocka_unit_test(t_contact),
 		cmocka_unit_test(t_fallbacks),
 	};
 
