@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { defineAccountTests } from './accounts.mjs';
 import { defineArticleTests } from './articles.mjs';
 import { defineCommunityTests } from './communities.mjs';
+import { definePilotTests } from './pilots.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -480,6 +481,12 @@ defineArticleTests({
 // follow and reply journey, axe on every community page. See
 // communities.mjs.
 defineCommunityTests({
+  test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
+});
+
+// Pilots (issue 7): R2 payloads in Chromium, filling in a pilot with the
+// keyboard, axe on the pilot pages. See pilots.mjs.
+definePilotTests({
   test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
 });
 
