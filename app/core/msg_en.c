@@ -128,7 +128,7 @@ const char *const msg_en[MSG__MAX] = {
 	    "and try again.",
 	[MSG_err_409_title] = "This cannot be done now",
 	[MSG_err_409_text] = "Someone changed this in the meantime, or it is already done. Reload the page and check whether your action is still needed.",
-	[MSG_nav_my_articles] = "My articles",
+	[MSG_nav_my_articles] = "My contributions",
 	[MSG_pager_label] = "Pages",
 	[MSG_pager_page_word] = "Page",
 	[MSG_pager_page_of] = "Page %s of %s",

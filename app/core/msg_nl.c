@@ -130,7 +130,7 @@ const char *const msg_nl[MSG__MAX] = {
 	    "terug en probeer het opnieuw.",
 	[MSG_err_409_title] = "Dit kan nu niet",
 	[MSG_err_409_text] = "Iemand heeft dit intussen veranderd, of het staat al zo. Laad de pagina opnieuw en kijk of je actie nog nodig is.",
-	[MSG_nav_my_articles] = "Mijn artikelen",
+	[MSG_nav_my_articles] = "Mijn bijdragen",
 	[MSG_pager_label] = "Pagina's",
 	[MSG_pager_page_word] = "Pagina",
 	[MSG_pager_page_of] = "Pagina %s van %s",

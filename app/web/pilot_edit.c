@@ -198,6 +198,7 @@ ped_init(struct ped_ctx *ctx, int is_new, enum locale loc)
 	sbuf_init(&ctx->rel_bad);
 	sbuf_init(&ctx->s_feedback);
 	sbuf_init(&ctx->missing_rel);
+	sbuf_init(&ctx->lesson_rel);
 	sbuf_init(&ctx->o_themes);
 	sbuf_init(&ctx->o_communities);
 	sbuf_init(&ctx->o_owners);
@@ -466,6 +467,7 @@ ped_free(struct http_request *req)
 	sbuf_free(&ctx->rel_bad);
 	sbuf_free(&ctx->s_feedback);
 	sbuf_free(&ctx->missing_rel);
+	sbuf_free(&ctx->lesson_rel);
 	sbuf_free(&ctx->o_themes);
 	sbuf_free(&ctx->o_communities);
 	sbuf_free(&ctx->o_owners);

@@ -116,6 +116,7 @@ struct ped_ctx {
 	struct figures	 sfigs;		/* stored figures */
 	struct sbuf	 s_feedback;
 	struct sbuf	 missing_rel;	/* typed related items that do not exist */
+	struct sbuf	 lesson_rel;	/* lessons typed as related: not items */
 	size_t		 nthemes_all;
 	size_t		 ncommunities;
 	int		 community_found;

@@ -431,7 +431,10 @@ ped_check_related(struct ped_ctx *ctx)
 		sbuf_free(&list);
 		return;
 	}
-	if (ctx->missing_rel.len > 0)
+	if (ctx->lesson_rel.len > 0)
+		ped_error(ctx, "related", MSG_flow_related_lesson,
+		    sbuf_cstr(&ctx->lesson_rel));
+	else if (ctx->missing_rel.len > 0)
 		ped_error(ctx, "related", MSG_edit_related_missing,
 		    sbuf_cstr(&ctx->missing_rel));
 }

@@ -131,6 +131,13 @@ ped_row_list(struct ped_ctx *ctx, int g, struct kore_pgsql *sql, int r)
 	case QP_MISSING:
 		if ((sel = strchr(c1, '/')) == NULL)
 			break;
+		/* A lesson is no item: cited from the text, not related. */
+		if (strncmp(c1, "les/", 4) == 0) {
+			if (ctx->lesson_rel.len > 0)
+				sbuf_puts(&ctx->lesson_rel, ", ");
+			sbuf_printf(&ctx->lesson_rel, "/lessen/%s", sel + 1);
+			break;
+		}
 		if (ctx->missing_rel.len > 0)
 			sbuf_puts(&ctx->missing_rel, ", ");
 		{

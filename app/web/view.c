@@ -207,7 +207,8 @@ view_page_main(struct http_request *req, int status, enum locale loc,
 	 * screen reader announces the title, not an alert that was already
 	 * on the page when it loaded.
 	 */
-	if (status == 400 || status == 403 || status == 409 || status == 429) {
+	if (status == 400 || status == 403 || status == 409 || status == 422 ||
+	    status == 429) {
 		const char	*args[1] = { title };
 
 		i18n_fmt(&tsb, i18n_get(loc, MSG_title_error), args, 1);

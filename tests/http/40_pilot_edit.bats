@@ -557,3 +557,21 @@ base() {
 	assert_not_contains "<script>alert"
 	assert_contains '<th scope="row">Label &lt;script&gt;alert(1)&lt;/script&gt;&quot;</th>'
 }
+
+@test "related: a lesson is refused with its own message, an unknown page named" {
+	member rel
+	fields_but
+	create rel "Pilot met relaties $TAG" save "${FIELDS[@]}"
+	mpost rel "/pilots/$SLUG/bewerken" --form-string "base=$(base rel "$SLUG")" \
+	    --form-string "action=save" --form-string "title=Pilot met relaties $TAG" \
+	    --form-string $'related=/lessen/12345'
+	[ "$status_code" = 400 ] || [ "$status_code" = 422 ]
+	assert_contains "Een les kan niet bij Gerelateerd: /lessen/12345."
+	mpost rel "/pilots/$SLUG/bewerken" --form-string "base=$(base rel "$SLUG")" \
+	    --form-string "action=save" --form-string "title=Pilot met relaties $TAG" \
+	    --form-string $'related=/artikelen/bestaat-niet-'"$TAG"
+	[ "$status_code" = 400 ] || [ "$status_code" = 422 ]
+	assert_contains "bestaat-niet-$TAG"
+	assert_not_contains "Een les kan niet"
+	[ "$(item "$SLUG" revision)" = 1 ]
+}
