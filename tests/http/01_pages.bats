@@ -19,12 +19,13 @@ load helpers
 	assert_not_contains 'aria-current="page"'
 }
 
-@test "home page shows the seed articles and friendly empty states" {
+@test "home page shows the seed articles and pilots and friendly empty states" {
 	req /
-	# content/artikelen holds the editors' seed articles.
+	# content/artikelen and content/pilots hold the editors' seeds.
 	assert_contains 'href="/artikelen/'
 	assert_not_contains 'Er zijn nog geen artikelen gepubliceerd.'
-	assert_contains 'Er zijn nog geen pilots beschreven.'
+	assert_contains 'href="/pilots/'
+	assert_not_contains 'Er zijn nog geen pilots beschreven.'
 	assert_contains 'Er zijn nog geen verhalen gedeeld.'
 	assert_contains 'Er zijn nog geen bronnen gepubliceerd.'
 	assert_contains 'class="empty-state"'
@@ -43,9 +44,9 @@ load helpers
 		[ "$status_code" = 200 ]
 		assert_html_headers
 		assert_contains "<a href=\"/$p\" aria-current=\"page\">"
-		if [ "$p" = artikelen ]; then
-			# The seed articles from content/artikelen.
-			assert_contains 'href="/artikelen/'
+		if [ "$p" = artikelen ] || [ "$p" = pilots ]; then
+			# The seeds from content/artikelen and content/pilots.
+			assert_contains "href=\"/$p/"
 			assert_not_contains 'class="empty-state"'
 		else
 			assert_contains 'class="empty-state"'
