@@ -28,6 +28,7 @@
 #include "db/q.h"
 #include "db/q_pilot.h"
 #include "web/flag.h"
+#include "web/item_actions.h"
 #include "web/follow.h"
 #include "web/pilot_show.h"
 #include "web/resp.h"
@@ -78,10 +79,6 @@ static int	banner(struct sbuf *, enum locale, const char *,
 static int	missing(struct sbuf *, enum locale, const char *);
 static int	actions(struct sbuf *, struct pshow_ctx *,
 		    const struct article_row *, const struct article_row *);
-static int	action_link(struct sbuf *, enum locale, const char *,
-		    enum msg_id);
-static int	action_form(struct sbuf *, enum locale, const char *,
-		    const char *, const char *, enum msg_id);
 static int	may_edit(const struct article_rows *);
 static void	show_free(struct http_request *);
 
@@ -357,98 +354,28 @@ static int
 actions(struct sbuf *out, struct pshow_ctx *ctx, const struct article_row *a,
     const struct article_row *p)
 {
-	struct sbuf	 items, base, href;
-	const char	*status, *csrf;
-	int		 edit, owner, editor, rc;
+	struct item_actions	ia;
+	struct sbuf		base, lesson;
+	int			rc;
 
-	edit = strcmp(pilot_col(p, 1), "true") == 0;
-	owner = strcmp(pilot_col(p, 2), "true") == 0;
-	editor = strcmp(pilot_col(p, 3), "true") == 0;
-	if (!edit && !owner && !editor)
-		return (0);
-	status = pilot_col(a, 5);
-	csrf = ctx->db.user.csrf;
-	sbuf_init(&items);
 	sbuf_init(&base);
-	sbuf_init(&href);
+	sbuf_init(&lesson);
 	sbuf_printf(&base, PILOT_PATH "/%s", pilot_col(a, 7));
-	rc = 0;
-
-	if (edit && (strcmp(status, "gearchiveerd") != 0 || editor)) {
-		sbuf_printf(&href, "%s/bewerken", sbuf_cstr(&base));
-		rc |= action_link(&items, ctx->loc, sbuf_cstr(&href),
-		    MSG_article_act_edit);
-		sbuf_reset(&href);
-		sbuf_printf(&href, "%s/lessen", sbuf_cstr(&base));
-		rc |= action_link(&items, ctx->loc, sbuf_cstr(&href),
-		    MSG_pilot_act_lesson);
-	}
-	if (edit) {
-		sbuf_reset(&href);
-		sbuf_printf(&href, "%s/geschiedenis", sbuf_cstr(&base));
-		rc |= action_link(&items, ctx->loc, sbuf_cstr(&href),
-		    MSG_article_act_history);
-	}
-	sbuf_reset(&href);
-	sbuf_printf(&href, "%s/status", sbuf_cstr(&base));
-	if (edit && strcmp(status, "concept") == 0)
-		rc |= action_form(&items, ctx->loc, sbuf_cstr(&href), csrf,
-		    "indienen", MSG_article_act_submit);
-	if (editor && strcmp(status, "ter_review") == 0) {
-		struct sbuf	rev;
-
-		sbuf_init(&rev);
-		sbuf_printf(&rev, "%s/beoordelen", sbuf_cstr(&base));
-		rc |= action_link(&items, ctx->loc, sbuf_cstr(&rev),
-		    MSG_article_act_review);
-		sbuf_free(&rev);
-	}
-	if ((owner || editor) && strcmp(status, "gepubliceerd") == 0)
-		rc |= action_form(&items, ctx->loc, sbuf_cstr(&href), csrf,
-		    "archiveren", MSG_article_act_archive);
-	if (editor && strcmp(status, "gearchiveerd") == 0)
-		rc |= action_form(&items, ctx->loc, sbuf_cstr(&href), csrf,
-		    "terugzetten", MSG_article_act_restore);
-
-	if (items.len > 0) {
-		const struct tpl_bind	b[] = {
-			{ "items", sbuf_cstr(&items), TPL_TRUSTED_HTML },
-		};
-		rc |= view_append(out, VIEW_pilot_show_actions, ctx->loc, b,
-		    NBINDS(b));
-	}
-	sbuf_free(&items);
+	sbuf_printf(&lesson, "%s/lessen", sbuf_cstr(&base));
+	memset(&ia, 0, sizeof(ia));
+	ia.base = sbuf_cstr(&base);
+	ia.status = pilot_col(a, 5);
+	ia.csrf = ctx->db.user.csrf;
+	ia.may_edit = strcmp(pilot_col(p, 1), "true") == 0;
+	ia.owner = strcmp(pilot_col(p, 2), "true") == 0;
+	ia.editor = strcmp(pilot_col(p, 3), "true") == 0;
+	ia.extra = sbuf_cstr(&lesson);
+	ia.extra_label = MSG_pilot_act_lesson;
+	ia.label = MSG_pilot_actions_label;
+	rc = item_actions(out, ctx->loc, &ia);
 	sbuf_free(&base);
-	sbuf_free(&href);
+	sbuf_free(&lesson);
 	return (rc);
-}
-
-static int
-action_link(struct sbuf *out, enum locale loc, const char *href,
-    enum msg_id label)
-{
-	const struct tpl_bind	b[] = {
-		{ "href", href, TPL_TEXT },
-		{ "label", i18n_get(loc, label), TPL_TEXT },
-	};
-
-	return (view_append(out, VIEW_article_action_link, loc, b,
-	    NBINDS(b)));
-}
-
-static int
-action_form(struct sbuf *out, enum locale loc, const char *action,
-    const char *csrf, const char *value, enum msg_id label)
-{
-	const struct tpl_bind	b[] = {
-		{ "action", action, TPL_TEXT },
-		{ "csrf", csrf, TPL_TEXT },
-		{ "value", value, TPL_TEXT },
-		{ "label", i18n_get(loc, label), TPL_TEXT },
-	};
-
-	return (view_append(out, VIEW_article_action_form, loc, b,
-	    NBINDS(b)));
 }
 
 static void
