@@ -681,8 +681,6 @@ static int
 gen_done(struct http_request *req, struct db_ctx *db)
 {
 	struct art_ctx		*ctx = (struct art_ctx *)db;
-	struct pcache_hit	 hit;
-	struct sbuf		 main;
 	time_t			 now;
 	int			 n;
 
@@ -697,12 +695,8 @@ gen_done(struct http_request *req, struct db_ctx *db)
 		ctx->gen_ok = 0;
 		return (show_query(req, db));
 	}
-	if (!pcache_get(ctx->key, ctx->gen, &hit))
+	if (!view_cached(req, ctx->loc, ctx->key, ctx->gen, ARTICLE_PATH))
 		return (show_query(req, db));
-	sbuf_init(&main);
-	sbuf_add(&main, hit.body, hit.body_len);
-	view_page_main(req, 200, ctx->loc, hit.title, ARTICLE_PATH, &main);
-	sbuf_free(&main);
 	return (HTTP_STATE_COMPLETE);
 }
 
@@ -1014,8 +1008,6 @@ static int
 list_gen_done(struct http_request *req, struct db_ctx *db)
 {
 	struct alist_ctx	*ctx = (struct alist_ctx *)db;
-	struct pcache_hit	 hit;
-	struct sbuf		 main;
 	int			 n;
 
 	/*
@@ -1032,12 +1024,8 @@ list_gen_done(struct http_request *req, struct db_ctx *db)
 		ctx->gen_ok = 0;
 		return (list_query(req, db));
 	}
-	if (!pcache_get(ctx->key, ctx->gen, &hit))
+	if (!view_cached(req, ctx->loc, ctx->key, ctx->gen, ARTICLE_PATH))
 		return (list_query(req, db));
-	sbuf_init(&main);
-	sbuf_add(&main, hit.body, hit.body_len);
-	view_page_main(req, 200, ctx->loc, hit.title, ARTICLE_PATH, &main);
-	sbuf_free(&main);
 	return (HTTP_STATE_COMPLETE);
 }
 

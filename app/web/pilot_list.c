@@ -141,8 +141,7 @@ static int
 gen_done(struct http_request *req, struct db_ctx *db)
 {
 	struct plist_ctx	*ctx = (struct plist_ctx *)db;
-	struct pcache_hit	 hit;
-	struct sbuf		 href, main;
+	struct sbuf		 href;
 	int			 n;
 
 	sbuf_init(&href);
@@ -155,12 +154,8 @@ gen_done(struct http_request *req, struct db_ctx *db)
 		ctx->gen_ok = 0;
 		return (list_query(req, db));
 	}
-	if (!pcache_get(ctx->key, ctx->gen, &hit))
+	if (!view_cached(req, ctx->loc, ctx->key, ctx->gen, PILOTS_PATH))
 		return (list_query(req, db));
-	sbuf_init(&main);
-	sbuf_add(&main, hit.body, hit.body_len);
-	view_page_main(req, 200, ctx->loc, hit.title, PILOTS_PATH, &main);
-	sbuf_free(&main);
 	return (HTTP_STATE_COMPLETE);
 }
 

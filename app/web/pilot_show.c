@@ -143,8 +143,6 @@ static int
 gen_done(struct http_request *req, struct db_ctx *db)
 {
 	struct pshow_ctx	*ctx = (struct pshow_ctx *)db;
-	struct pcache_hit	 hit;
-	struct sbuf		 main;
 	int			 n;
 
 	/* Nothing on the page depends on the day: no date in the key. */
@@ -154,12 +152,8 @@ gen_done(struct http_request *req, struct db_ctx *db)
 		ctx->gen_ok = 0;
 		return (show_query(req, db));
 	}
-	if (!pcache_get(ctx->key, ctx->gen, &hit))
+	if (!view_cached(req, ctx->loc, ctx->key, ctx->gen, PILOT_PATH))
 		return (show_query(req, db));
-	sbuf_init(&main);
-	sbuf_add(&main, hit.body, hit.body_len);
-	view_page_main(req, 200, ctx->loc, hit.title, PILOT_PATH, &main);
-	sbuf_free(&main);
 	return (HTTP_STATE_COMPLETE);
 }
 

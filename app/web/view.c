@@ -10,6 +10,7 @@
 #include <kore/http.h>
 
 #include "core/html.h"
+#include "core/pcache.h"
 #include "web/auth.h"
 #include "web/resp.h"
 #include "web/view.h"
@@ -304,4 +305,20 @@ view_list_page(struct http_request *req, enum locale loc, enum msg_id title,
 		    VIEW_list, b, NBINDS(b));
 	}
 	sbuf_free(&items);
+}
+
+int
+view_cached(struct http_request *req, enum locale loc, const char *key,
+    long long gen, const char *navcur)
+{
+	struct pcache_hit	 hit;
+	struct sbuf		 main;
+
+	if (!pcache_get(key, gen, &hit))
+		return (0);
+	sbuf_init(&main);
+	sbuf_add(&main, hit.body, hit.body_len);
+	view_page_main(req, 200, loc, hit.title, navcur, &main);
+	sbuf_free(&main);
+	return (1);
 }

@@ -34,6 +34,13 @@ void	view_list_page(struct http_request *, enum locale, enum msg_id,
 void	view_page_main(struct http_request *, int, enum locale,
 	    const char *, const char *, struct sbuf *);
 
+/*
+ * A visitor's page from this worker's page cache (core/pcache.h): sent,
+ * and 1, when key holds it at generation gen; else 0 and nothing sent.
+ */
+int	view_cached(struct http_request *, enum locale, const char *key,
+	    long long gen, const char *navcur);
+
 #define NBINDS(a)	(sizeof(a) / sizeof((a)[0]))
 
 #endif
