@@ -140,9 +140,6 @@ static void	reading_text(struct sbuf *, enum locale, const char *);
 static int	main_meta(struct sbuf *, enum locale,
 		    const struct article_rows *, const struct article_row *,
 		    const struct article_row *);
-static int	main_refs(struct sbuf *, enum locale,
-		    const struct article_rows *, int, const char *,
-		    enum msg_id);
 static const char *col(const struct article_row *, int);
 static enum msg_id kind_label(const char *);
 
@@ -517,9 +514,8 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 	return (rc);
 }
 
-/* "Gerelateerd" or "Genoemd in": a section, when there is anything. */
-static int
-main_refs(struct sbuf *out, enum locale loc, const struct article_rows *rows,
+int
+article_refs(struct sbuf *out, enum locale loc, const struct article_rows *rows,
     int type, const char *id, enum msg_id heading)
 {
 	struct sbuf	list;
@@ -572,9 +568,9 @@ article_main(struct sbuf *out, struct sbuf *title, enum locale loc,
 		rc |= view_append(&toc, VIEW_article_toc, loc, b, NBINDS(b));
 	}
 	/* Ids with "_": a heading's id in the body is a slug, never so. */
-	rc |= main_refs(&rel, loc, rows, QA_RELATED, "art_related",
+	rc |= article_refs(&rel, loc, rows, QA_RELATED, "art_related",
 	    MSG_article_related);
-	rc |= main_refs(&back, loc, rows, QA_BACKLINK, "art_backlinks",
+	rc |= article_refs(&back, loc, rows, QA_BACKLINK, "art_backlinks",
 	    MSG_article_backlinks);
 	if (rc == 0) {
 		/* body_html: cmark output (md.c), rendered when saved. */

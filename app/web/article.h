@@ -50,6 +50,14 @@ int	article_item_row(struct sbuf *, enum locale, const char *kind,
 	    const char *slug, const char *title, const char *summary,
 	    const char *date, const char *words, int with_kind);
 
+/*
+ * "Gerelateerd" or "Genoemd in" (rows of type QA_RELATED or QA_BACKLINK:
+ * kind, slug, title, summary): a section with heading and id, when there
+ * is anything.
+ */
+int	article_refs(struct sbuf *, enum locale, const struct article_rows *,
+	    int type, const char *id, enum msg_id heading);
+
 /* 301 to a local path (a merged theme's old slug, for instance). */
 void	article_moved(struct http_request *, const char *);
 

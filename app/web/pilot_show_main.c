@@ -35,8 +35,6 @@ static int	fact_age(struct sbuf *, enum locale, const char *,
 static void	fact_period(struct sbuf *, enum locale, const char *,
 		    const char *);
 static int	fact_partners(struct sbuf *, enum locale, const char *);
-static int	refs(struct sbuf *, enum locale, const struct article_rows *,
-		    int, const char *, enum msg_id);
 
 /* ---- small shared parts ------------------------------------------- */
 
@@ -139,9 +137,9 @@ pilot_main(struct sbuf *out, struct sbuf *title, enum locale loc,
 	    article_rows_first(rows, QP_WHEN));
 	rc |= pilot_sections(&secs, loc, rows, a, may_edit);
 	/* Ids with "_": a heading's id in the body is a slug, never so. */
-	rc |= refs(&rel, loc, rows, QA_RELATED, "pilot_related",
+	rc |= article_refs(&rel, loc, rows, QA_RELATED, "pilot_related",
 	    MSG_article_related);
-	rc |= refs(&back, loc, rows, QA_BACKLINK, "pilot_backlinks",
+	rc |= article_refs(&back, loc, rows, QA_BACKLINK, "pilot_backlinks",
 	    MSG_article_backlinks);
 	if (rc == 0) {
 		const struct tpl_bind	b[] = {
@@ -408,37 +406,5 @@ fact_partners(struct sbuf *out, enum locale loc, const char *lines)
 	}
 	sbuf_free(&items);
 	sbuf_free(&one);
-	return (rc);
-}
-
-/* "Gerelateerd" or "Genoemd in", as on the article page. */
-static int
-refs(struct sbuf *out, enum locale loc, const struct article_rows *rows,
-    int type, const char *id, enum msg_id heading)
-{
-	struct sbuf	list;
-	size_t		i;
-	int		rc;
-
-	sbuf_init(&list);
-	rc = 0;
-	for (i = 0; i < rows->n; i++) {
-		const struct article_row	*r = &rows->v[i];
-
-		if (r->type != type)
-			continue;
-		rc |= article_item_row(&list, loc, pilot_col(r, 0),
-		    pilot_col(r, 1), pilot_col(r, 2), pilot_col(r, 3), NULL,
-		    NULL, 1);
-	}
-	if (list.len > 0) {
-		const struct tpl_bind	b[] = {
-			{ "id", id, TPL_TEXT },
-			{ "heading", i18n_get(loc, heading), TPL_TEXT },
-			{ "rows", sbuf_cstr(&list), TPL_TRUSTED_HTML },
-		};
-		rc |= view_append(out, VIEW_article_refs, loc, b, NBINDS(b));
-	}
-	sbuf_free(&list);
 	return (rc);
 }
