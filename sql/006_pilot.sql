@@ -608,6 +608,29 @@ BEGIN
 END $$;
 
 /* ---------------------------------------------------------------- */
+/* Readers who see what visitors see                                 */
+/* ---------------------------------------------------------------- */
+
+-- Does acct read exactly what a visitor reads among published items?
+-- True unless an editor, a member of a members-only or closed
+-- community, a moderator (who sees hidden items of their community), or
+-- an author or owner of an item that is not public or is hidden. Such a
+-- reader's lists may come from the visitors' page cache.
+CREATE FUNCTION account_public_reach(acct bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT NOT account_is_editor(acct)
+	    AND NOT EXISTS (SELECT 1 FROM member m
+	        JOIN community c ON c.id = m.community_id
+	        WHERE m.account_id = acct AND (m.moderator
+	        OR (m.state = 'lid' AND c.visibility <> 'openbaar')))
+	    AND NOT EXISTS (SELECT 1 FROM item_author au
+	        JOIN item i ON i.id = au.item_id WHERE au.account_id = acct
+	        AND (i.visibility <> 'openbaar' OR i.hidden_at IS NOT NULL))
+	    AND NOT EXISTS (SELECT 1 FROM item i WHERE i.owner_id = acct
+	        AND (i.visibility <> 'openbaar' OR i.hidden_at IS NOT NULL))
+$$;
+
+/* ---------------------------------------------------------------- */
 /* Notifications and audit                                           */
 /* ---------------------------------------------------------------- */
 

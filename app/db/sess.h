@@ -27,6 +27,7 @@ struct sess_user {
 	char		csrf_anon[TOK_LEN + 1];	/* visitor's cookie token */
 	int		unread;		/* notifications, at most SESS_UNREAD_MAX */
 	int		moderator;	/* moderates at least one community */
+	int		public_reach;	/* reads what a visitor reads */
 };
 
 /* The header counts unread notifications up to this many ("99+"). */

@@ -76,6 +76,7 @@ static const enum facet_key	panel_order[] = {
 #define NAMED_KEYS	(FACET_BIT(FACET_REGIO) | FACET_BIT(FACET_SETTING) | \
 			    FACET_BIT(FACET_THEMA) | FACET_BIT(FACET_PROJECT))
 
+static int	cacheable(const struct plist_ctx *);
 static int	list_start(struct http_request *, struct db_ctx *);
 static void	gen_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	gen_done(struct http_request *, struct db_ctx *);
@@ -113,15 +114,25 @@ pilot_list(struct http_request *req)
 
 /*
  * Visitors all see the same list for the same state: from the page
- * cache while content_gen stands still. The day is in the key because
- * a pilot without an end date runs until today (the year facet).
+ * cache while content_gen stands still. So do signed-in readers who
+ * read just what visitors read (account_public_reach()), under a key of
+ * their own: their page has the "Nieuwe pilot" link. The day is in the
+ * key because a pilot without an end date runs until today (the year
+ * facet).
  */
+static int
+cacheable(const struct plist_ctx *ctx)
+{
+	return ((!ctx->db.user.loaded || ctx->db.user.public_reach) &&
+	    ctx->f.bad == 0 && ctx->f.over == 0);
+}
+
 static int
 list_start(struct http_request *req, struct db_ctx *db)
 {
 	struct plist_ctx	*ctx = (struct plist_ctx *)db;
 
-	if (!db->user.loaded && ctx->f.bad == 0 && ctx->f.over == 0)
+	if (cacheable(ctx))
 		return (db_chain(req, db, &q_content_gen, gen_row, gen_done));
 	return (list_query(req, db));
 }
@@ -146,9 +157,9 @@ gen_done(struct http_request *req, struct db_ctx *db)
 
 	sbuf_init(&href);
 	facet_write(&href, PILOTS_PATH, &ctx->f);
-	n = snprintf(ctx->key, sizeof(ctx->key), "pilots %s %lld %s",
-	    i18n_code(ctx->loc), (long long)(time(NULL) / 86400),
-	    sbuf_cstr(&href));
+	n = snprintf(ctx->key, sizeof(ctx->key), "pilots %s %s %lld %s",
+	    db->user.loaded ? "in" : "uit", i18n_code(ctx->loc),
+	    (long long)(time(NULL) / 86400), sbuf_cstr(&href));
 	sbuf_free(&href);
 	if (!ctx->gen_ok || n < 0 || (size_t)n >= sizeof(ctx->key)) {
 		ctx->gen_ok = 0;
@@ -369,7 +380,7 @@ list_send(struct http_request *req, struct plist_ctx *ctx, struct sbuf *main)
 
 	title = i18n_get(ctx->loc, MSG_kind_pilot);
 	bad = ctx->f.bad != 0 || ctx->f.over != 0;
-	if (!bad && !ctx->db.user.loaded && ctx->gen_ok)
+	if (!bad && cacheable(ctx) && ctx->gen_ok)
 		pcache_put(ctx->key, ctx->gen, main->data, main->len, title);
 	view_page_main(req, bad ? 400 : 200, ctx->loc, title, PILOTS_PATH,
 	    main);

@@ -177,3 +177,52 @@ id() {
 	req /feeds/pilots.atom
 	assert_not_contains "$name"
 }
+
+@test "the overview's page cache: shared only by readers who read what visitors read" {
+	local n=$$$RANDOM au li ed c slug p q
+	au=$(id auteur)
+	li=$(id lid)
+	ed=$(id redacteur)
+	slug=$(db -c "SELECT slug FROM community_save(NULL, $ed, 0,
+	    'Cache $n', 'Kort', 'Doel', '<p>Doel</p>', '', 'leden',
+	    'aanvraag', 'cache-$n', '')")
+	c=$(db -c "SELECT id FROM community WHERE slug = '$slug'")
+	db -c "SELECT member_act($c, $ed, 'uitnodigen', $li, '')" >/dev/null
+	db -c "SELECT member_act($c, $li, 'accepteren', NULL, '')" >/dev/null
+	db -c "DELETE FROM member WHERE community_id = $c AND account_id = $ed"
+	p=$(pilot "$ed" "cache-pilot-$n" "Cachepilot$n" "$slug")
+	db -c "SELECT item_transition($p, $ed, 'goedkeuren', '')" >/dev/null
+	# Who reads only what visitors read: the outsider; not the member
+	# of a members-only community, nor the editor.
+	[ "$(db -c "SELECT account_public_reach($(id buiten))")" = t ]
+	[ "$(db -c "SELECT account_public_reach($li)")" = f ]
+	[ "$(db -c "SELECT account_public_reach($ed)")" = f ]
+	q="/pilots?setting=ambulant&sorteer=nieuw"
+	# Prime the caches (visitor, outsider), then the member and editor
+	# still get their own list with the members-only pilot.
+	req "$q"
+	assert_not_contains "Cachepilot$n"
+	req -b "$(jar buiten)" "$q"
+	assert_not_contains "Cachepilot$n"
+	req -b "$(jar buiten)" "$q"
+	assert_not_contains "Cachepilot$n"
+	assert_contains 'href="/pilots/nieuw"'
+	req "$q"
+	assert_not_contains 'href="/pilots/nieuw"'
+	req -b "$(jar lid)" "$q"
+	assert_contains "Cachepilot$n"
+	req -b "$(jar redacteur)" "$q"
+	assert_contains "Cachepilot$n"
+	# Joining and leaving change the reach at once.
+	local bu
+	bu=$(id buiten)
+	db -c "SELECT member_act($c, $ed, 'uitnodigen', $bu, '')" >/dev/null
+	db -c "SELECT member_act($c, $bu, 'accepteren', NULL, '')" >/dev/null
+	[ "$(db -c "SELECT account_public_reach($bu)")" = f ]
+	req -b "$(jar buiten)" "$q"
+	assert_contains "Cachepilot$n"
+	db -c "SELECT member_act($c, $bu, 'verlaten', NULL, '')" >/dev/null
+	[ "$(db -c "SELECT account_public_reach($bu)")" = t ]
+	req -b "$(jar buiten)" "$q"
+	assert_not_contains "Cachepilot$n"
+}
