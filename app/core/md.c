@@ -175,3 +175,26 @@ md_reading_minutes(size_t words)
 		return (1);
 	return (m > UINT_MAX ? UINT_MAX : (unsigned int)m);
 }
+
+void
+md_prefix_ids(struct sbuf *out, const char *html, const char *prefix)
+{
+	const char	*p, *id, *href;
+
+	for (p = html; *p != '\0';) {
+		id = strstr(p, " id=\"");
+		href = strstr(p, "href=\"#");
+		if (id == NULL && href == NULL) {
+			sbuf_puts(out, p);
+			return;
+		}
+		if (id != NULL && (href == NULL || id < href)) {
+			sbuf_add(out, p, (size_t)(id - p) + 5);
+			p = id + 5;
+		} else {
+			sbuf_add(out, p, (size_t)(href - p) + 7);
+			p = href + 7;
+		}
+		sbuf_puts(out, prefix);
+	}
+}

@@ -37,6 +37,15 @@ void	md_doc_free(struct md_doc *);
  */
 int	md_doc_render(struct md_doc *, const char *, size_t,
 	    const char *base);
+/*
+ * Rendered HTML shown inside another page (an editor's preview): the
+ * heading ids (' id="') and in-page links ('href="#') get prefix, so
+ * they cannot collide with the page's own ids and still meet. In
+ * cmark's safe output those bytes come only from md_doc_render's ids
+ * and fragment links (typed quotes are escaped). Appends to out.
+ */
+void	md_prefix_ids(struct sbuf *out, const char *html, const char *prefix);
+
 /* Minutes at 200 words a minute, rounded up, at least 1. */
 unsigned int	md_reading_minutes(size_t words);
 

@@ -29,7 +29,6 @@ static const char *const	aed_themes_field[] = { "themes", NULL };
 static const char *const	aed_community_field[] = { "community", NULL };
 static const char *const	aed_owner_field[] = { "owner", NULL };
 
-static void	aed_prefix_ids(struct sbuf *, const char *);
 static int	aed_has_error(struct aed_ctx *, const char *);
 static void	aed_block(struct sbuf *, struct aed_ctx *, enum view_id,
 		    const char *const *, struct sbuf *);
@@ -69,36 +68,6 @@ aed_row_option(struct aed_ctx *ctx, int group, const char *value,
 	}
 }
 
-/*
- * The preview sits on the page with the form: heading ids from the
- * typed text ("title", "body-hint") must not collide with the form's
- * ids. In cmark's safe output the bytes ' id="' and 'href="#' come only
- * from md_doc_render's heading ids and fragment links (typed quotes are
- * escaped), so both get the same prefix and in-page links still work.
- */
-static void
-aed_prefix_ids(struct sbuf *out, const char *html)
-{
-	const char	*p, *id, *href;
-
-	for (p = html; *p != '\0';) {
-		id = strstr(p, " id=\"");
-		href = strstr(p, "href=\"#");
-		if (id == NULL && href == NULL) {
-			sbuf_puts(out, p);
-			return;
-		}
-		if (id != NULL && (href == NULL || id < href)) {
-			sbuf_add(out, p, (size_t)(id - p) + 5);
-			p = id + 5;
-		} else {
-			sbuf_add(out, p, (size_t)(href - p) + 7);
-			p = href + 7;
-		}
-		sbuf_puts(out, AED_PREVIEW_ID);
-	}
-}
-
 void
 aed_preview(struct aed_ctx *ctx)
 {
@@ -107,9 +76,11 @@ aed_preview(struct aed_ctx *ctx)
 	sbuf_init(&body);
 	sbuf_init(&toc);
 	sbuf_init(&tocraw);
-	aed_prefix_ids(&body, sbuf_cstr(&ctx->doc.html));
+	/* Heading ids must not clash with the form's (core/md.h). */
+	md_prefix_ids(&body, sbuf_cstr(&ctx->doc.html), AED_PREVIEW_ID);
 	if (ctx->doc.toc.len > 0) {
-		aed_prefix_ids(&tocraw, sbuf_cstr(&ctx->doc.toc));
+		md_prefix_ids(&tocraw, sbuf_cstr(&ctx->doc.toc),
+		    AED_PREVIEW_ID);
 		const struct tpl_bind	b[] = {
 			{ "toc", sbuf_cstr(&tocraw), TPL_TRUSTED_HTML },
 		};

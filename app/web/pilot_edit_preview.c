@@ -33,42 +33,10 @@ static const struct {
 	{ PF_CONTACT, MSG_pf_contact },
 };
 
-static void	ped_prefix_ids(struct sbuf *, const char *);
 static void	ped_preview_part(struct sbuf *, struct ped_ctx *,
 		    enum msg_id, const char *, const char *);
 static void	ped_preview_figures(struct sbuf *, struct ped_ctx *);
 static void	ped_fold(struct sbuf *, struct ped_ctx *, int);
-
-/*
- * The preview sits on the page with the form: heading ids from the
- * typed body ("title", "body-hint") must not collide with the form's.
- * In cmark's safe output the bytes ' id="' and 'href="#' come only from
- * md_doc_render's heading ids and fragment links (typed quotes are
- * escaped), so both get the same prefix and in-page links still work.
- * (The article editor's aed_prefix_ids does the same.)
- */
-static void
-ped_prefix_ids(struct sbuf *out, const char *html)
-{
-	const char	*p, *id, *href;
-
-	for (p = html; *p != '\0';) {
-		id = strstr(p, " id=\"");
-		href = strstr(p, "href=\"#");
-		if (id == NULL && href == NULL) {
-			sbuf_puts(out, p);
-			return;
-		}
-		if (id != NULL && (href == NULL || id < href)) {
-			sbuf_add(out, p, (size_t)(id - p) + 5);
-			p = id + 5;
-		} else {
-			sbuf_add(out, p, (size_t)(href - p) + 7);
-			p = href + 7;
-		}
-		sbuf_puts(out, PED_PREVIEW_ID);
-	}
-}
 
 static void
 ped_preview_part(struct sbuf *out, struct ped_ctx *ctx, enum msg_id heading,
@@ -139,9 +107,11 @@ ped_preview(struct ped_ctx *ctx)
 			    MSG_pf_approach, "", sbuf_cstr(&ctx->md_html[i]));
 	}
 	if (ctx->doc.html.len > 0) {
-		ped_prefix_ids(&body, sbuf_cstr(&ctx->doc.html));
+		md_prefix_ids(&body, sbuf_cstr(&ctx->doc.html),
+		    PED_PREVIEW_ID);
 		if (ctx->doc.toc.len > 0) {
-			ped_prefix_ids(&tocraw, sbuf_cstr(&ctx->doc.toc));
+			md_prefix_ids(&tocraw, sbuf_cstr(&ctx->doc.toc),
+			    PED_PREVIEW_ID);
 			const struct tpl_bind	b[] = {
 				{ "toc", sbuf_cstr(&tocraw),
 				    TPL_TRUSTED_HTML },

@@ -478,6 +478,36 @@ t_never_unsafe(void **state)
 	}
 }
 
+/* Heading ids and in-page links get the prefix; nothing else does. */
+static void
+t_prefix_ids(void **state)
+{
+	struct md_doc	d;
+	struct sbuf	out;
+	const char	*in = "## Kop een\n\n[naar de kop](#kop-een) "
+			    "[buiten](https://example.org/#x) id=\"nee\"\n";
+
+	(void)state;
+	md_doc_init(&d);
+	sbuf_init(&out);
+	assert_int_equal(md_doc_render(&d, in, strlen(in), NULL), 0);
+	md_prefix_ids(&out, sbuf_cstr(&d.html), "vb-");
+	assert_non_null(strstr(sbuf_cstr(&out), "<h2 id=\"vb-kop-een\">"));
+	assert_non_null(strstr(sbuf_cstr(&out), "href=\"#vb-kop-een\""));
+	assert_non_null(strstr(sbuf_cstr(&out),
+	    "href=\"https://example.org/#x\""));
+	/* Typed text (its quotes become curly ones) gets no prefix. */
+	assert_null(strstr(sbuf_cstr(&out), "vb-nee"));
+	sbuf_reset(&out);
+	md_prefix_ids(&out, "", "vb-");
+	assert_int_equal(out.len, 0);
+	sbuf_reset(&out);
+	md_prefix_ids(&out, "<p>geen</p>", "vb-");
+	assert_string_equal(sbuf_cstr(&out), "<p>geen</p>");
+	sbuf_free(&out);
+	md_doc_free(&d);
+}
+
 int
 main(void)
 {
@@ -494,6 +524,7 @@ main(void)
 		cmocka_unit_test(t_doc_limits),
 		cmocka_unit_test(t_words),
 		cmocka_unit_test(t_minutes),
+		cmocka_unit_test(t_prefix_ids),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
