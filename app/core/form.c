@@ -52,6 +52,31 @@ form_lf(char *s)
 	*w = '\0';
 }
 
+void
+form_oneline(char *s)
+{
+	char	*w;
+
+	for (w = s; *s != '\0'; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue;
+		*w++ = (*s == '\r' || *s == '\n' || *s == '\t') ? ' ' : *s;
+	}
+	*w = '\0';
+}
+
+char *
+form_rtrim(char *s)
+{
+	size_t	n;
+
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n'))
+		s[--n] = '\0';
+	return (s);
+}
+
 int
 form_id(char *out, size_t outsz, const char *v)
 {

@@ -33,6 +33,10 @@ size_t		form_chars(const char *);
 char		*form_trim(char *);
 /* CRLF and a lone CR (a textarea's line breaks as sent) become LF. */
 void		 form_lf(char *);
+/* A one-line field in place: CRLF, CR, LF and tab each become a space. */
+void		 form_oneline(char *);
+/* Strip trailing spaces, tabs and LFs in place (leading ones stay). */
+char		*form_rtrim(char *);
 /* A row id (digits, not 0) copied into out; -1 if it is none or too long. */
 int		 form_id(char *, size_t, const char *);
 /*

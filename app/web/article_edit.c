@@ -47,8 +47,6 @@
 
 static int	aed_enter(struct http_request *, int);
 static void	aed_read(struct http_request *, struct aed_ctx *);
-static void	aed_oneline(char *);
-static char	*aed_rtrim(char *);
 static int	aed_blank(const char *);
 static int	aed_session(struct http_request *, struct db_ctx *);
 static void	aed_page_start(struct aed_ctx *);
@@ -158,17 +156,17 @@ aed_read(struct http_request *req, struct aed_ctx *ctx)
 	(void)req_populate_form(req);
 
 	if (http_argument_get_string(req, "title", &v)) {
-		aed_oneline(v);
+		form_oneline(v);
 		ctx->title = form_trim(v);
 	}
 	if (http_argument_get_string(req, "summary", &v)) {
-		aed_oneline(v);
+		form_oneline(v);
 		ctx->summary = form_trim(v);
 	}
 	if (http_argument_get_string(req, "body", &v)) {
 		/* Leading spaces mean something in Markdown: keep them. */
 		form_lf(v);
-		ctx->body = aed_rtrim(v);
+		ctx->body = form_rtrim(v);
 	}
 	if (http_argument_get_string(req, "tags", &v))
 		ctx->tags = form_trim(v);
@@ -204,31 +202,7 @@ aed_read(struct http_request *req, struct aed_ctx *ctx)
 	    resp_base_url());
 }
 
-/* Title and summary are one line: a line break typed there is a space. */
-static void
-aed_oneline(char *s)
-{
-	char	*w;
 
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r' && s[1] == '\n')
-			continue;
-		*w++ = (*s == '\r' || *s == '\n' || *s == '\t') ? ' ' : *s;
-	}
-	*w = '\0';
-}
-
-static char *
-aed_rtrim(char *s)
-{
-	size_t	n;
-
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n'))
-		s[--n] = '\0';
-	return (s);
-}
 
 static int
 aed_blank(const char *s)

@@ -84,8 +84,6 @@ long		 comm_page(struct http_request *);
 int		 comm_pager(struct sbuf *, enum locale, const char *, long,
 		    long, int, int);
 
-/* A one-line field: a typed line break or tab becomes a space. */
-void		 comm_oneline(char *);
 /* Record a length error with the maximum as its %s. */
 void		 comm_error_max(struct fv *, const char *, enum msg_id,
 		    size_t);

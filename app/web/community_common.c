@@ -190,18 +190,6 @@ comm_pager(struct sbuf *out, enum locale loc, const char *base, long page,
 }
 
 
-void
-comm_oneline(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r' && s[1] == '\n')
-			continue;
-		*w++ = (*s == '\r' || *s == '\n' || *s == '\t') ? ' ' : *s;
-	}
-	*w = '\0';
-}
 
 void
 comm_error_max(struct fv *fv, const char *field, enum msg_id msg,

@@ -114,11 +114,11 @@ cf_read(struct http_request *req, struct cf_ctx *ctx)
 
 	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "name", &v)) {
-		comm_oneline(v);
+		form_oneline(v);
 		ctx->name = form_trim(v);
 	}
 	if (http_argument_get_string(req, "summary", &v)) {
-		comm_oneline(v);
+		form_oneline(v);
 		ctx->summary = form_trim(v);
 	}
 	if (http_argument_get_string(req, "purpose", &v)) {

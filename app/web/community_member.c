@@ -168,7 +168,7 @@ cm_enter(struct http_request *req, enum cm_page page)
 				(void)kore_strlcpy(ctx->account, v,
 				    sizeof(ctx->account));
 			if (http_argument_get_string(req, "who", &v)) {
-				comm_oneline(v);
+				form_oneline(v);
 				ctx->who = form_trim(v);
 			}
 			if (http_argument_get_string(req, "note", &v)) {

@@ -261,30 +261,7 @@ lesson_path_id(const char *path, const char *suffix, char *out,
 	return (form_id(out, outsz, digits));
 }
 
-void
-lesson_oneline(char *s)
-{
-	char	*w;
 
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r' && s[1] == '\n')
-			continue;
-		*w++ = (*s == '\r' || *s == '\n' || *s == '\t') ? ' ' : *s;
-	}
-	*w = '\0';
-}
-
-char *
-lesson_rtrim(char *s)
-{
-	size_t	n;
-
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n'))
-		s[--n] = '\0';
-	return (s);
-}
 
 int
 lesson_kind_choices(struct sbuf *out, enum locale loc, const char *kind)

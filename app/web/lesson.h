@@ -21,10 +21,6 @@
 int	lesson_path_slug(const char *, const char *, char *, size_t);
 int	lesson_path_id(const char *, const char *, char *, size_t);
 
-/* The statement is one line: a line break or tab typed is a space. */
-void	lesson_oneline(char *);
-/* Trailing blanks and line breaks cut off, in place. */
-char	*lesson_rtrim(char *);
 
 /* The four kinds as radio buttons, kind (an SQL value or "") checked. */
 int	lesson_kind_choices(struct sbuf *, enum locale, const char *);

@@ -157,13 +157,13 @@ led_read(struct http_request *req, struct led_ctx *ctx)
 	if (http_argument_get_string(req, "kind", &v))
 		ctx->kind = v;
 	if (http_argument_get_string(req, "statement", &v)) {
-		lesson_oneline(v);
+		form_oneline(v);
 		ctx->statement = form_trim(v);
 	}
 	if (http_argument_get_string(req, "explanation", &v)) {
 		/* Leading spaces mean something in Markdown: keep them. */
 		form_lf(v);
-		ctx->expl = lesson_rtrim(v);
+		ctx->expl = form_rtrim(v);
 	}
 	if (http_argument_get_string(req, "nonce", &v) && tok_valid(v))
 		(void)kore_strlcpy(ctx->nonce, v, sizeof(ctx->nonce));

@@ -114,8 +114,6 @@ static int	ped_path(struct http_request *, char *, size_t);
 static void	ped_init(struct ped_ctx *, int, enum locale);
 static void	ped_nonce(struct ped_ctx *);
 static void	ped_read(struct http_request *, struct ped_ctx *);
-static void	ped_oneline(char *);
-static char	*ped_rtrim(char *);
 static int	ped_session(struct http_request *, struct db_ctx *);
 static int	ped_loaded(struct http_request *, struct db_ctx *);
 static void	ped_stored(struct ped_ctx *);
@@ -232,7 +230,7 @@ ped_read(struct http_request *req, struct ped_ctx *ctx)
 			continue;
 		switch (ped_fields[i].read) {
 		case PR_LINE:
-			ped_oneline(v);
+			form_oneline(v);
 			v = form_trim(v);
 			break;
 		case PR_LIST:
@@ -242,7 +240,7 @@ ped_read(struct http_request *req, struct ped_ctx *ctx)
 		case PR_MD:
 			/* Leading spaces mean something in Markdown. */
 			form_lf(v);
-			v = ped_rtrim(v);
+			v = form_rtrim(v);
 			break;
 		case PR_RAW:
 			break;
@@ -272,31 +270,7 @@ ped_read(struct http_request *req, struct ped_ctx *ctx)
 	    ctx->v[PF_RELATED], resp_base_url());
 }
 
-/* One-line fields: a line break typed there is a space. */
-static void
-ped_oneline(char *s)
-{
-	char	*w;
 
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r' && s[1] == '\n')
-			continue;
-		*w++ = (*s == '\r' || *s == '\n' || *s == '\t') ? ' ' : *s;
-	}
-	*w = '\0';
-}
-
-static char *
-ped_rtrim(char *s)
-{
-	size_t	n;
-
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n'))
-		s[--n] = '\0';
-	return (s);
-}
 
 int
 ped_has_theme(struct ped_ctx *ctx, const char *slug)

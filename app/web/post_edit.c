@@ -114,7 +114,7 @@ pe_read(struct http_request *req, struct pe_ctx *ctx)
 	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "body", &v)) {
 		form_lf(v);
-		ctx->body = topic_rtrim(v);
+		ctx->body = form_rtrim(v);
 	}
 	if (http_argument_get_string(req, "base", &v))
 		(void)kore_strlcpy(ctx->base, v, sizeof(ctx->base));

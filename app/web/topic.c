@@ -246,17 +246,6 @@ topic_id_at(const char *s, char *out, size_t len, const char **end)
 	return (0);
 }
 
-char *
-topic_rtrim(char *s)
-{
-	size_t	n;
-
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n'))
-		s[--n] = '\0';
-	return (s);
-}
 
 static int
 topic_blank(const char *s)

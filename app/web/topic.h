@@ -77,8 +77,6 @@ int	topic_page_arg(struct http_request *, long *);
 /* An id of at most TOPIC_ID_MAX digits at s, ending at end or '/'. */
 int	topic_id_at(const char *, char *, size_t, const char **);
 
-/* Trailing blanks off (leading spaces mean something in Markdown). */
-char	*topic_rtrim(char *);
 /*
  * The checks of a post body (empty, too long, bad characters), with
  * the message next to field. 1 if it is fine.

@@ -56,7 +56,6 @@ struct tn_ctx {
 static const char *const	tn_fields[] = { "title", "body", NULL };
 
 static void	tn_read(struct http_request *, struct tn_ctx *);
-static void	tn_oneline(char *);
 static int	tn_session(struct http_request *, struct db_ctx *);
 static void	tn_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	tn_loaded(struct http_request *, struct db_ctx *);
@@ -103,31 +102,17 @@ tn_read(struct http_request *req, struct tn_ctx *ctx)
 
 	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "title", &v)) {
-		tn_oneline(v);
+		form_oneline(v);
 		ctx->title = form_trim(v);
 	}
 	if (http_argument_get_string(req, "body", &v)) {
 		form_lf(v);
-		ctx->body = topic_rtrim(v);
+		ctx->body = form_rtrim(v);
 	}
 	if (http_argument_get_string(req, "action", &v))
 		ctx->save = strcmp(v, "save") == 0;
 	if (http_argument_get_string(req, "nonce", &v) && tok_valid(v))
 		(void)kore_strlcpy(ctx->nonce, v, sizeof(ctx->nonce));
-}
-
-/* A title is one line: a line break typed there is a space. */
-static void
-tn_oneline(char *s)
-{
-	char	*w;
-
-	for (w = s; *s != '\0'; s++) {
-		if (*s == '\r' && s[1] == '\n')
-			continue;
-		*w++ = (*s == '\r' || *s == '\n' || *s == '\t') ? ' ' : *s;
-	}
-	*w = '\0';
 }
 
 static int

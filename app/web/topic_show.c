@@ -112,7 +112,7 @@ ts_read(struct http_request *req, struct ts_ctx *ctx)
 	(void)req_populate_form(req);
 	if (http_argument_get_string(req, "body", &v)) {
 		form_lf(v);
-		ctx->body = topic_rtrim(v);
+		ctx->body = form_rtrim(v);
 	}
 	if (http_argument_get_string(req, "nonce", &v) && tok_valid(v))
 		(void)kore_strlcpy(ctx->nonce, v, sizeof(ctx->nonce));

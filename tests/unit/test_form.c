@@ -531,6 +531,28 @@ t_choice(void **state)
 	assert_int_equal(form_choice("anders", none), -1);
 }
 
+/* One-line fields: every line break or tab is one space; rtrim keeps
+ * leading blanks (Markdown indents) and cuts trailing ones. */
+static void
+t_oneline_rtrim(void **state)
+{
+	char	a[] = "een\r\ntwee\rdrie\nvier\tvijf";
+	char	b[] = "\r\n";
+	char	c[] = "";
+	char	d[] = "    code\n\n \t";
+	char	e[] = " \t\n";
+
+	(void)state;
+	form_oneline(a);
+	assert_string_equal(a, "een twee drie vier vijf");
+	form_oneline(b);
+	assert_string_equal(b, " ");	/* CRLF is one break */
+	form_oneline(c);
+	assert_string_equal(c, "");
+	assert_string_equal(form_rtrim(d), "    code");
+	assert_string_equal(form_rtrim(e), "");
+}
+
 int
 main(void)
 {
@@ -551,6 +573,7 @@ main(void)
 		cmocka_unit_test(t_choice),
 		cmocka_unit_test(t_lf),
 		cmocka_unit_test(t_id),
+		cmocka_unit_test(t_oneline_rtrim),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
