@@ -52,6 +52,22 @@ form_lf(char *s)
 	*w = '\0';
 }
 
+int
+form_list_has(const char *list, const char *item)
+{
+	const char	*p;
+	size_t		 n;
+
+	n = strlen(item);
+	if (n == 0 || memchr(item, '\n', n) != NULL)
+		return (0);
+	for (p = list; (p = strstr(p, item)) != NULL; p += n) {
+		if (p > list && p[-1] == '\n' && p[n] == '\n')
+			return (1);
+	}
+	return (0);
+}
+
 void
 form_oneline(char *s)
 {

@@ -33,6 +33,12 @@ size_t		form_chars(const char *);
 char		*form_trim(char *);
 /* CRLF and a lone CR (a textarea's line breaks as sent) become LF. */
 void		 form_lf(char *);
+/*
+ * Is item one of the lines of list? list is framed by line breaks
+ * ("\na\nb\n", as the editors collect repeated checkboxes); an empty
+ * item or one with a line break is in no list.
+ */
+int		 form_list_has(const char *list, const char *item);
 /* A one-line field in place: CRLF, CR, LF and tab each become a space. */
 void		 form_oneline(char *);
 /* Strip trailing spaces, tabs and LFs in place (leading ones stay). */

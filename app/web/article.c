@@ -131,9 +131,6 @@ static void	show_free(struct http_request *);
 
 static int	meta_entry(struct sbuf *, enum locale, enum msg_id,
 		    const char *);
-static int	link_html(struct sbuf *, enum locale, const char *,
-		    const char *);
-static int	time_html(struct sbuf *, enum locale, const char *);
 static int	person_html(struct sbuf *, enum locale, const char *,
 		    const char *);
 static void	reading_text(struct sbuf *, enum locale, const char *);
@@ -248,34 +245,6 @@ meta_entry(struct sbuf *out, enum locale loc, enum msg_id label,
 	return (view_append(out, VIEW_article_meta, loc, b, NBINDS(b)));
 }
 
-static int
-link_html(struct sbuf *out, enum locale loc, const char *href,
-    const char *text)
-{
-	const struct tpl_bind	b[] = {
-		{ "href", href, TPL_TEXT },
-		{ "text", text, TPL_TEXT },
-	};
-
-	return (view_append(out, VIEW_article_link, loc, b, NBINDS(b)));
-}
-
-static int
-time_html(struct sbuf *out, enum locale loc, const char *iso)
-{
-	char			shown[32];
-
-	row_date_shown(iso, shown, sizeof(shown));
-	{
-		const struct tpl_bind	b[] = {
-			{ "date", iso, TPL_TEXT },
-			{ "shown", shown, TPL_TEXT },
-		};
-		return (view_append(out, VIEW_article_time, loc, b,
-		    NBINDS(b)));
-	}
-}
-
 /* A person by display name, linked to their profile; or "voormalig lid". */
 static int
 person_html(struct sbuf *out, enum locale loc, const char *id,
@@ -292,7 +261,7 @@ person_html(struct sbuf *out, enum locale loc, const char *id,
 	}
 	sbuf_init(&href);
 	sbuf_printf(&href, "/mensen/%s", id);
-	rc = link_html(out, loc, sbuf_cstr(&href), name);
+	rc = row_link(out, loc, sbuf_cstr(&href), name);
 	sbuf_free(&href);
 	return (rc);
 }
@@ -342,7 +311,7 @@ article_item_row(struct sbuf *out, enum locale loc, const char *kind,
 		s = i18n_get(loc, MSG_article_published);
 		html_text(&meta, s, strlen(s));
 		sbuf_putc(&meta, ' ');
-		rc |= time_html(&meta, loc, date);
+		rc |= row_time(&meta, loc, date);
 	}
 	if (words != NULL && strtoul(words, NULL, 10) > 0) {
 		if (meta.len > 0)
@@ -422,7 +391,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 
 	if (*col(a, 6) != '\0') {
 		sbuf_reset(&v);
-		rc |= time_html(&v, loc, col(a, 6));
+		rc |= row_time(&v, loc, col(a, 6));
 		rc |= meta_entry(out, loc, MSG_article_published,
 		    sbuf_cstr(&v));
 	}
@@ -431,7 +400,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 	if (*col(m, 0) != '\0' || strcmp(col(m, 1), "true") == 0) {
 		sbuf_reset(&v);
 		if (*col(m, 0) != '\0')
-			rc |= time_html(&v, loc, col(m, 0));
+			rc |= row_time(&v, loc, col(m, 0));
 		else {
 			s = i18n_get(loc, MSG_article_not_checked);
 			html_text(&v, s, strlen(s));
@@ -449,7 +418,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 			sbuf_putc(&v, ' ');
 			html_text(&v, s, strlen(s));
 			sbuf_putc(&v, ' ');
-			rc |= time_html(&v, loc, col(m, 4));
+			rc |= row_time(&v, loc, col(m, 4));
 		}
 		rc |= meta_entry(out, loc, MSG_article_approved,
 		    sbuf_cstr(&v));
@@ -468,7 +437,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 		sbuf_puts(&href, ARTICLE_PATH "?gemeenschap=");
 		sbuf_urlenc(&href, col(m, 6));
 		sbuf_reset(&v);
-		rc |= link_html(&v, loc, sbuf_cstr(&href), col(m, 7));
+		rc |= row_link(&v, loc, sbuf_cstr(&href), col(m, 7));
 		rc |= meta_entry(out, loc, MSG_article_community,
 		    sbuf_cstr(&v));
 		sbuf_free(&href);
@@ -485,7 +454,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 			sbuf_puts(&v, ", ");
 		sbuf_init(&href);
 		sbuf_printf(&href, "/themas/%s", col(&rows->v[i], 0));
-		rc |= link_html(&v, loc, sbuf_cstr(&href),
+		rc |= row_link(&v, loc, sbuf_cstr(&href),
 		    col(&rows->v[i], 1));
 		sbuf_free(&href);
 	}
@@ -503,7 +472,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 		sbuf_init(&href);
 		sbuf_puts(&href, ARTICLE_PATH "?tag=");
 		sbuf_urlenc(&href, col(&rows->v[i], 0));
-		rc |= link_html(&v, loc, sbuf_cstr(&href),
+		rc |= row_link(&v, loc, sbuf_cstr(&href),
 		    col(&rows->v[i], 0));
 		sbuf_free(&href);
 	}

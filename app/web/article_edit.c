@@ -54,7 +54,6 @@ static void	aed_row(struct db_ctx *, struct kore_pgsql *, int);
 static void	aed_row_item(struct aed_ctx *, struct kore_pgsql *, int);
 static void	aed_row_path(struct sbuf *, const char *, const char *,
 		    const char *);
-static int	aed_has_theme(struct aed_ctx *, const char *);
 static int	aed_loaded(struct http_request *, struct db_ctx *);
 static void	aed_stored(struct aed_ctx *);
 static void	aed_check(struct aed_ctx *);
@@ -190,7 +189,7 @@ aed_read(struct http_request *req, struct aed_ctx *ctx)
 	/* A repeated field: http_argument_get_string sees the first only. */
 	TAILQ_FOREACH(a, &req->arguments, list) {
 		if (strcmp(a->name, "themes") != 0 ||
-		    aed_has_theme(ctx, a->s_value))
+		    form_list_has(sbuf_cstr(&ctx->themes), a->s_value))
 			continue;
 		sbuf_puts(&ctx->themes, a->s_value);
 		sbuf_putc(&ctx->themes, '\n');
@@ -262,7 +261,7 @@ aed_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	case QE_THEME:
 		ctx->nthemes_all++;
 		if (ctx->post) {
-			if ((on = aed_has_theme(ctx, c1)))
+			if ((on = form_list_has(sbuf_cstr(&ctx->themes), c1)))
 				ctx->themes_found++;
 		} else
 			on = strcmp(db_text(sql, r, QE_C3), "true") == 0;
@@ -357,23 +356,6 @@ aed_row_path(struct sbuf *out, const char *kind, const char *slug,
 	if ((k = kind_by_name(kind)) == NULL)
 		return;
 	sbuf_printf(out, "%s/%s%s", k->path, slug, sep);
-}
-
-static int
-aed_has_theme(struct aed_ctx *ctx, const char *slug)
-{
-	const char	*p;
-	size_t		 n;
-
-	n = strlen(slug);
-	if (n == 0 || memchr(slug, '\n', n) != NULL)
-		return (0);
-	for (p = sbuf_cstr(&ctx->themes); (p = strstr(p, slug)) != NULL;
-	    p += n) {
-		if (p[-1] == '\n' && p[n] == '\n')
-			return (1);
-	}
-	return (0);
 }
 
 static int

@@ -136,28 +136,12 @@ cf_read(struct http_request *req, struct cf_ctx *ctx)
 	/* A repeated field: http_argument_get_string sees the first only. */
 	TAILQ_FOREACH(a, &req->arguments, list) {
 		if (strcmp(a->name, "themes") != 0 || a->s_value == NULL ||
-		    cf_has(&ctx->themes, a->s_value))
+		    form_list_has(sbuf_cstr(&ctx->themes), a->s_value))
 			continue;
 		sbuf_puts(&ctx->themes, a->s_value);
 		sbuf_putc(&ctx->themes, '\n');
 		ctx->nthemes++;
 	}
-}
-
-int
-cf_has(struct sbuf *list, const char *slug)
-{
-	const char	*p;
-	size_t		 n;
-
-	n = strlen(slug);
-	if (n == 0 || memchr(slug, '\n', n) != NULL)
-		return (0);
-	for (p = sbuf_cstr(list); (p = strstr(p, slug)) != NULL; p += n) {
-		if (p[-1] == '\n' && p[n] == '\n')
-			return (1);
-	}
-	return (0);
 }
 
 static int
@@ -197,7 +181,7 @@ cf_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	slug = db_text(sql, r, QCH_C1);
 	ctx->nthemes_all++;
 	if (ctx->post) {
-		if ((on = cf_has(&ctx->themes, slug)))
+		if ((on = form_list_has(sbuf_cstr(&ctx->themes), slug)))
 			ctx->themes_found++;
 	} else
 		on = comm_bool(db_text(sql, r, QCH_C3));

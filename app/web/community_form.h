@@ -44,9 +44,6 @@ struct cf_ctx {
 	struct fv	 fv;
 };
 
-/* community_form.c: is slug one of the lines of list ("\n" a "\n" b "\n")? */
-int	cf_has(struct sbuf *, const char *);
-
 /* community_form_view.c */
 void	cf_theme_option(struct cf_ctx *, const char *, const char *, int);
 void	cf_conflict(struct cf_ctx *);

@@ -26,6 +26,7 @@
 #include "web/lesson.h"
 #include "web/pilot_show.h"
 #include "web/resp.h"
+#include "web/rows.h"
 #include "web/view.h"
 
 struct lshow_ctx {
@@ -128,7 +129,7 @@ ls_render(struct sbuf *out, struct lshow_ctx *ctx, const struct article_row *l)
 
 	/* The pilot it comes from: its title, region, setting, phase. */
 	sbuf_printf(&href, PILOT_PATH "/%s", pilot_col(l, 4));
-	rc |= pilot_link(&v, ctx->loc, sbuf_cstr(&href), pilot_col(l, 5));
+	rc |= row_link(&v, ctx->loc, sbuf_cstr(&href), pilot_col(l, 5));
 	rc |= pilot_meta(&facts, ctx->loc, i18n_get(ctx->loc,
 	    MSG_lesson_of_pilot), sbuf_cstr(&v));
 	if (*pilot_col(p, 0) != '\0') {

@@ -31,6 +31,7 @@
 #include "web/pilot_show.h"
 #include "web/req.h"
 #include "web/resp.h"
+#include "web/rows.h"
 #include "web/view.h"
 
 #define PC_SUFFIX	"/contactpersoon"
@@ -210,7 +211,7 @@ pc_render(struct http_request *req, struct pc_ctx *ctx, int status)
 	/* The title links to the pilot only when its page would show it. */
 	sbuf_printf(&href, PILOT_PATH "/%s", ctx->slug);
 	if (ctx->readable)
-		rc |= pilot_link(&pilot, ctx->loc, sbuf_cstr(&href),
+		rc |= row_link(&pilot, ctx->loc, sbuf_cstr(&href),
 		    ctx->title);
 	else
 		html_text(&pilot, ctx->title, strlen(ctx->title));

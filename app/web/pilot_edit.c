@@ -258,7 +258,7 @@ ped_read(struct http_request *req, struct ped_ctx *ctx)
 	/* A repeated field: http_argument_get_string sees the first only. */
 	TAILQ_FOREACH(a, &req->arguments, list) {
 		if (strcmp(a->name, "themes") != 0 ||
-		    ped_has_theme(ctx, a->s_value))
+		    form_list_has(sbuf_cstr(&ctx->themes), a->s_value))
 			continue;
 		sbuf_puts(&ctx->themes, a->s_value);
 		sbuf_putc(&ctx->themes, '\n');
@@ -271,23 +271,6 @@ ped_read(struct http_request *req, struct ped_ctx *ctx)
 }
 
 
-
-int
-ped_has_theme(struct ped_ctx *ctx, const char *slug)
-{
-	const char	*p;
-	size_t		 n;
-
-	n = strlen(slug);
-	if (n == 0 || memchr(slug, '\n', n) != NULL)
-		return (0);
-	for (p = sbuf_cstr(&ctx->themes); (p = strstr(p, slug)) != NULL;
-	    p += n) {
-		if (p[-1] == '\n' && p[n] == '\n')
-			return (1);
-	}
-	return (0);
-}
 
 /* The session is known: visitors go to sign in, members get the page. */
 static int

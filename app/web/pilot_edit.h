@@ -153,8 +153,6 @@ struct ped_ctx {
 };
 
 /* pilot_edit.c */
-/* 1 if the theme slug was ticked in the form. */
-int	ped_has_theme(struct ped_ctx *, const char *);
 
 /* pilot_edit_rows.c: the page query's parameters and rows. */
 void	ped_page_start(struct ped_ctx *);

@@ -99,7 +99,7 @@ ped_row_list(struct ped_ctx *ctx, int g, struct kore_pgsql *sql, int r)
 	case QP_THEME:
 		ctx->nthemes_all++;
 		if (ctx->post) {
-			if ((on = ped_has_theme(ctx, c1)))
+			if ((on = form_list_has(sbuf_cstr(&ctx->themes), c1)))
 				ctx->themes_found++;
 		} else
 			on = strcmp(c3, "true") == 0;

@@ -38,11 +38,6 @@ const char	*pilot_col(const struct article_row *, int);
 /* A <dt>/<dd> pair (VIEW_article_meta); value is HTML we made. */
 int	pilot_meta(struct sbuf *, enum locale, const char *label,
 	    const char *value_html);
-/* <a href>text</a>, both escaped. */
-int	pilot_link(struct sbuf *, enum locale, const char *href,
-	    const char *text);
-/* <time datetime="YYYY-MM-DD">DD-MM-YYYY</time>. */
-int	pilot_time(struct sbuf *, enum locale, const char *iso);
 /* "Twente (Overijssel)", or the region alone; plain text. */
 void	pilot_region_text(struct sbuf *, const char *region,
 	    const char *province);

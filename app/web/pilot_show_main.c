@@ -58,34 +58,6 @@ pilot_meta(struct sbuf *out, enum locale loc, const char *label,
 	return (view_append(out, VIEW_article_meta, loc, b, NBINDS(b)));
 }
 
-int
-pilot_link(struct sbuf *out, enum locale loc, const char *href,
-    const char *text)
-{
-	const struct tpl_bind	b[] = {
-		{ "href", href, TPL_TEXT },
-		{ "text", text, TPL_TEXT },
-	};
-
-	return (view_append(out, VIEW_article_link, loc, b, NBINDS(b)));
-}
-
-int
-pilot_time(struct sbuf *out, enum locale loc, const char *iso)
-{
-	char	shown[32];
-
-	row_date_shown(iso, shown, sizeof(shown));
-	{
-		const struct tpl_bind	b[] = {
-			{ "date", iso, TPL_TEXT },
-			{ "shown", shown, TPL_TEXT },
-		};
-		return (view_append(out, VIEW_article_time, loc, b,
-		    NBINDS(b)));
-	}
-}
-
 void
 pilot_region_text(struct sbuf *out, const char *region, const char *prov)
 {
@@ -190,7 +162,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 		}
 		sbuf_reset(&href);
 		sbuf_printf(&href, "/mensen/%s", pilot_col(r, 0));
-		rc |= pilot_link(&v, loc, sbuf_cstr(&href), r->c[1]);
+		rc |= row_link(&v, loc, sbuf_cstr(&href), r->c[1]);
 	}
 	if (n > 0)
 		rc |= pilot_meta(out, loc, i18n_get(loc, MSG_pilot_authors),
@@ -198,7 +170,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 
 	if (*pilot_col(a, 6) != '\0') {
 		sbuf_reset(&v);
-		rc |= pilot_time(&v, loc, pilot_col(a, 6));
+		rc |= row_time(&v, loc, pilot_col(a, 6));
 		rc |= pilot_meta(out, loc, i18n_get(loc,
 		    MSG_article_published), sbuf_cstr(&v));
 	}
@@ -207,7 +179,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 		sbuf_reset(&href);
 		sbuf_puts(&href, "/gemeenschappen/");
 		sbuf_puts(&href, pilot_col(m, 6));
-		rc |= pilot_link(&v, loc, sbuf_cstr(&href), pilot_col(m, 7));
+		rc |= row_link(&v, loc, sbuf_cstr(&href), pilot_col(m, 7));
 		rc |= pilot_meta(out, loc, i18n_get(loc,
 		    MSG_article_community), sbuf_cstr(&v));
 	}
@@ -219,7 +191,7 @@ main_meta(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 			sbuf_puts(&v, PILOT_SEP);
 		sbuf_reset(&href);
 		sbuf_printf(&href, "/themas/%s", pilot_col(&rows->v[i], 0));
-		rc |= pilot_link(&v, loc, sbuf_cstr(&href),
+		rc |= row_link(&v, loc, sbuf_cstr(&href),
 		    pilot_col(&rows->v[i], 1));
 	}
 	if (n > 0)
@@ -272,7 +244,7 @@ main_facts(struct sbuf *out, enum locale loc, const struct article_row *w,
 	if (*pilot_col(w, 3) != '\0') {
 		sbuf_reset(&v);
 		sbuf_printf(&href, "/monitor/%s", pilot_col(w, 3));
-		rc |= pilot_link(&v, loc, sbuf_cstr(&href), pilot_col(w, 4));
+		rc |= row_link(&v, loc, sbuf_cstr(&href), pilot_col(w, 4));
 		rc |= pilot_meta(out, loc, i18n_get(loc, MSG_pf_project),
 		    sbuf_cstr(&v));
 	}

@@ -46,3 +46,31 @@ row_item(struct sbuf *out, enum locale loc, struct kore_pgsql *sql, int r)
 	sbuf_free(&href);
 	return (rc);
 }
+
+int
+row_link(struct sbuf *out, enum locale loc, const char *href,
+    const char *text)
+{
+	const struct tpl_bind	b[] = {
+		{ "href", href, TPL_TEXT },
+		{ "text", text, TPL_TEXT },
+	};
+
+	return (view_append(out, VIEW_article_link, loc, b, NBINDS(b)));
+}
+
+int
+row_time(struct sbuf *out, enum locale loc, const char *iso)
+{
+	char			shown[32];
+
+	row_date_shown(iso, shown, sizeof(shown));
+	{
+		const struct tpl_bind	b[] = {
+			{ "date", iso, TPL_TEXT },
+			{ "shown", shown, TPL_TEXT },
+		};
+		return (view_append(out, VIEW_article_time, loc, b,
+		    NBINDS(b)));
+	}
+}

@@ -13,5 +13,9 @@ struct kore_pgsql;
 int	row_item(struct sbuf *, enum locale, struct kore_pgsql *, int);
 /* "2026-11-23" -> "23-11-2026" (Dutch order); anything else unchanged. */
 void	row_date_shown(const char *, char *, size_t);
+/* A link: <a href> around text, both escaped. */
+int	row_link(struct sbuf *, enum locale, const char *href, const char *text);
+/* A <time> for "YYYY-MM-DD", shown in Dutch order. */
+int	row_time(struct sbuf *, enum locale, const char *iso);
 
 #endif

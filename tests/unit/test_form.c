@@ -553,6 +553,23 @@ t_oneline_rtrim(void **state)
 	assert_string_equal(form_rtrim(e), "");
 }
 
+/* A line of a "\n"-framed list: whole lines only. */
+static void
+t_list_has(void **state)
+{
+	(void)state;
+	assert_true(form_list_has("\nkleinschaligheid\nvakmanschap\n",
+	    "vakmanschap"));
+	assert_true(form_list_has("\nkleinschaligheid\nvakmanschap\n",
+	    "kleinschaligheid"));
+	assert_false(form_list_has("\nkleinschaligheid\n", "klein"));
+	assert_false(form_list_has("\nkleinschaligheid\n", "schaligheid"));
+	assert_false(form_list_has("kleinschaligheid\n", "kleinschaligheid"));
+	assert_false(form_list_has("\na\nb\n", "a\nb"));
+	assert_false(form_list_has("\n\n", ""));
+	assert_false(form_list_has("", "a"));
+}
+
 int
 main(void)
 {
@@ -574,6 +591,7 @@ main(void)
 		cmocka_unit_test(t_lf),
 		cmocka_unit_test(t_id),
 		cmocka_unit_test(t_oneline_rtrim),
+		cmocka_unit_test(t_list_has),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
