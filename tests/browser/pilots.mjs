@@ -187,7 +187,7 @@ export function definePilotTests(h) {
       await tabType(page, 'target_group', target);
       await tabType(page, 'problem', problem, 60);
       let a = await tabUntil(page, (x) => x.tag === 'button' && x.name === 'action' &&
-        x.value === 'submit', 80, 'the submit button');
+        x.value === 'submit', 600, 'the submit button');
       let resp = await pressAndWait(page, 'Enter');
       check(resp.status() === 422, `submitting an incomplete pilot: status ${resp.status()}, expected 422`);
       const main = ((await page.locator('main').textContent()) || '').replace(/\s+/g, ' ');
@@ -218,7 +218,7 @@ export function definePilotTests(h) {
       await tabType(page, 'start', '01012025');
       await tabType(page, 'approach', 'Een vast team dat het gezin thuis helpt.', 40);
       a = await tabUntil(page, (x) => x.tag === 'button' && x.name === 'action' &&
-        x.value === 'submit', 80, 'the submit button');
+        x.value === 'submit', 600, 'the submit button');
       resp = await pressAndWait(page, 'Enter');
       check(resp.status() === 200, `after submitting: status ${resp.status()} at ${page.url()}`);
       const row = await psql(`SELECT i.status || '|' || p.region || '|' || p.setting || '|' ||
