@@ -88,13 +88,6 @@ FROM (VALUES
 	('zuid-limburg', 'Zuid-Limburg', 'limburg', 124)
 ) AS r (slug, name, province, position);
 
--- The province a region belongs to (itself for a province, 'landelijk'
--- for the country): the overview's region facet counts per province.
-CREATE FUNCTION region_province(r text) RETURNS text
-LANGUAGE sql STABLE AS $$
-	SELECT coalesce(x.province, x.slug) FROM region x WHERE x.slug = r
-$$;
-
 -- The kind of place where a pilot works.
 CREATE TABLE pilot_setting (
 	slug		slug PRIMARY KEY,
@@ -316,6 +309,7 @@ DECLARE
 	v_n		integer;
 	v_old		pilot%ROWTYPE;
 	v_found		boolean;
+	v_missing	text[];
 	r		record;
 BEGIN
 	IF v_region IS NOT NULL AND NOT EXISTS
@@ -345,7 +339,15 @@ BEGIN
 		    false, 'phase'::text;
 		RETURN;
 	END IF;
-	IF v_cname IS NOT NULL THEN
+	-- The current contact's own name keeps them, whoever else has
+	-- taken the same name since (display names are not unique).
+	IF v_cname IS NOT NULL AND p_id IS NOT NULL THEN
+		SELECT p.contact_id INTO v_contact FROM pilot p
+		    JOIN account a ON a.id = p.contact_id
+		    WHERE p.item_id = p_id
+		    AND lower(a.display_name) = lower(v_cname);
+	END IF;
+	IF v_cname IS NOT NULL AND v_contact IS NULL THEN
 		SELECT count(*), min(a.id) INTO v_n, v_contact FROM account a
 		    WHERE lower(a.display_name) = lower(v_cname)
 		    AND account_active(a.id);
@@ -438,6 +440,14 @@ BEGIN
 		    NULL, NULL, NULL, NULL);
 	END IF;
 
+	-- A pilot in review or published stays complete, whatever raced
+	-- the form (the editor checks first, with messages per field).
+	v_missing := pilot_missing(r.id);
+	IF cardinality(v_missing) > 0 AND (SELECT i.status FROM item i
+	    WHERE i.id = r.id) <> 'concept' THEN
+		RAISE EXCEPTION 'pilot incomplete' USING ERRCODE = '23514',
+		    DETAIL = array_to_string(v_missing, ',');
+	END IF;
 	UPDATE item_revision ir SET fields = pilot_snapshot(r.id)
 	    WHERE ir.item_id = r.id AND ir.rev = r.revision;
 	RETURN QUERY SELECT r.id, r.slug, r.revision, false, NULL::text;
@@ -476,11 +486,18 @@ BEGIN
 END $$;
 
 -- A deleted account is nobody's contact person any more.
+-- Its display name also leaves the revisions that named it (OLD: the
+-- name is already cleared in NEW).
 CREATE FUNCTION pilot_contact_erase() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	UPDATE pilot SET contact_id = NULL, contact_agreed_at = NULL
 	    WHERE contact_id = NEW.id;
+	IF OLD.display_name IS NOT NULL THEN
+		UPDATE item_revision SET fields = fields - 'contact'
+		    WHERE fields IS NOT NULL AND lower(fields->>'contact') =
+		    lower(OLD.display_name);
+	END IF;
 	RETURN NULL;
 END $$;
 CREATE TRIGGER pilot_contact_erase AFTER UPDATE OF deleted_at
@@ -523,6 +540,15 @@ LANGUAGE sql STABLE AS $$
 	    AND item_may_read(x.pilot_id, acct))
 $$;
 
+-- May acct add, change or remove lessons of pilot p? Whoever may edit
+-- it; an archived pilot only editors (as item_save() has it).
+CREATE FUNCTION lesson_may_edit(p bigint, acct bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT acct IS NOT NULL AND item_may_edit(p, acct)
+	    AND (account_is_editor(acct) OR EXISTS (SELECT 1 FROM item i
+	    WHERE i.id = p AND i.status <> 'gearchiveerd'))
+$$;
+
 /*
  * Add (p_id NULL) or change a lesson under pilot p_pilot. Whoever may
  * edit the pilot may (42501 otherwise; P0002 for an unknown pilot or a
@@ -543,7 +569,7 @@ BEGIN
 	IF NOT EXISTS (SELECT 1 FROM pilot p WHERE p.item_id = p_pilot) THEN
 		RAISE EXCEPTION 'no such pilot' USING ERRCODE = 'P0002';
 	END IF;
-	IF p_actor IS NULL OR NOT item_may_edit(p_pilot, p_actor) THEN
+	IF NOT lesson_may_edit(p_pilot, p_actor) THEN
 		RAISE EXCEPTION 'may not edit' USING ERRCODE = '42501';
 	END IF;
 	IF p_id IS NULL THEN
@@ -599,7 +625,7 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'no such lesson' USING ERRCODE = 'P0002';
 	END IF;
-	IF p_actor IS NULL OR NOT item_may_edit(v_pilot, p_actor) THEN
+	IF NOT lesson_may_edit(v_pilot, p_actor) THEN
 		RAISE EXCEPTION 'may not edit' USING ERRCODE = '42501';
 	END IF;
 	DELETE FROM lesson WHERE id = p_id;

@@ -21,7 +21,7 @@ const struct db_query q_lesson_page = {
 	")"
 	" SELECT 1 AS t, 0::bigint AS pos, l.id::text, l.kind, l.statement,"
 	" l.explanation_html, i.slug::text, i.title,"
-	" (" READER " IS NOT NULL AND item_may_edit(i.id, " READER "))::text,"
+	" lesson_may_edit(i.id, " READER ")::text,"
 	" i.summary FROM l JOIN item i ON i.id = l.pilot_id"
 	" UNION ALL"
 	" SELECT 2, 0, " NAME("r") ","
@@ -45,7 +45,7 @@ const struct db_query q_lesson_pilot = {
 	"lesson_pilot",
 	"SELECT i.id::text, i.slug::text, i.title,"
 	" item_may_read(i.id, $2::bigint)::text,"
-	" item_may_edit(i.id, $2::bigint)::text"
+	" lesson_may_edit(i.id, $2::bigint)::text"
 	" FROM item i JOIN pilot p ON p.item_id = i.id"
 	" WHERE i.kind = 'pilot' AND i.slug = $1::text",
 	2
@@ -56,7 +56,7 @@ const struct db_query q_lesson_get = {
 	"SELECT l.pilot_id::text, i.slug::text, i.title, l.kind, l.statement,"
 	" l.explanation_md, l.revision::text,"
 	" lesson_may_read(l.id, $2::bigint)::text,"
-	" item_may_edit(l.pilot_id, $2::bigint)::text"
+	" lesson_may_edit(l.pilot_id, $2::bigint)::text"
 	" FROM lesson l JOIN item i ON i.id = l.pilot_id"
 	" WHERE l.id = $1::bigint",
 	2

@@ -176,9 +176,10 @@ const struct db_query q_pilot_contact = {
 	" END ELSE 'nee' END"
 	" FROM item i JOIN pilot p ON p.item_id = i.id"
 	" WHERE i.kind = 'pilot' AND i.slug = $1::text"
-	" AND (p.contact_id = $2::bigint OR EXISTS (SELECT 1 FROM audit au"
+	" AND (p.contact_id = $2::bigint OR (item_may_read(i.id, $2::bigint)"
+	" AND EXISTS (SELECT 1 FROM audit au"
 	" WHERE au.actor_id = $2::bigint AND au.target_id = i.id"
-	" AND au.action IN ('pilot_contact_ja', 'pilot_contact_nee')))",
+	" AND au.action IN ('pilot_contact_ja', 'pilot_contact_nee'))))",
 	2
 };
 

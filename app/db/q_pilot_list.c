@@ -49,10 +49,11 @@
 
 /*
  * Readable published pilots with what the facets need: their province
- * (a jeugdregio's province, a province itself, or landelijk: what
- * region_province() gives) and the years they ran, start to end or
- * today, kept within the years the facet parser takes. Names and texts
- * are joined later, for the rows of one page only (LABELS).
+ * (a jeugdregio's province, a province itself, or landelijk) and the
+ * years they ran, start to end or today (one that starts in the
+ * future: its start year), kept within the years the facet parser
+ * takes. Names and texts are joined later, for the rows of one page
+ * only (LABELS).
  */
 #define PILOTS(reader, cond) \
 	"SELECT i.id, i.title, i.published_at, pl.region," \
@@ -60,7 +61,8 @@
 	" pl.project_id, pl.start_on, pl.end_on," \
 	" coalesce(rg.province, rg.slug)::text AS prov," \
 	" greatest(extract(year FROM pl.start_on)::int, 1990) AS y0," \
-	" least(extract(year FROM coalesce(pl.end_on, current_date))::int," \
+	" least(greatest(extract(year FROM coalesce(pl.end_on," \
+	" current_date))::int, extract(year FROM pl.start_on)::int)," \
 	" 2100) AS y1" \
 	" FROM item i JOIN pilot pl ON pl.item_id = i.id" \
 	" LEFT JOIN region rg ON rg.slug = pl.region" \

@@ -9,10 +9,11 @@
  * who asks, for which pilot, and what saying yes means (the display
  * name is shown to signed-in members on the pilot page), with a yes and
  * a no button; pilot_contact_answer() records the answer. Only the
- * person asked (or who answered before) sees this page, everyone else
- * 404; they see it even while the pilot is a concept, then with its
- * title and summary only. After the answer: 303 to the pilot with a
- * notice, or back here when they may not read the pilot.
+ * person asked (and who answered before, while they may read the pilot)
+ * see this page, everyone else 404; the person asked sees it even while the
+ * pilot is a concept, then with its title and summary only. After the
+ * answer: 303 to the pilot with a notice; to this page after a yes to a
+ * pilot they cannot read yet; to /meldingen after a no to one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,9 +164,17 @@ pc_answered(struct http_request *req, struct db_ctx *db)
 	struct pc_ctx	*ctx = (struct pc_ctx *)db;
 	struct sbuf	 to;
 
+	/*
+	 * Only the person asked, or a reader of the pilot, may see this
+	 * page: who said no to a pilot they cannot read goes back to
+	 * their notifications.
+	 */
 	sbuf_init(&to);
-	sbuf_printf(&to, PILOT_PATH "/%s%s?gedaan=contact_%s", ctx->slug,
-	    ctx->readable ? "" : PC_SUFFIX, ctx->answer);
+	if (!ctx->readable && strcmp(ctx->answer, "ja") != 0)
+		sbuf_puts(&to, "/meldingen");
+	else
+		sbuf_printf(&to, PILOT_PATH "/%s%s?gedaan=contact_%s",
+		    ctx->slug, ctx->readable ? "" : PC_SUFFIX, ctx->answer);
 	resp_redirect(req, sbuf_cstr(&to));
 	sbuf_free(&to);
 	return (HTTP_STATE_COMPLETE);

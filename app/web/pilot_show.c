@@ -80,6 +80,7 @@ static int	missing(struct sbuf *, enum locale, const char *);
 static int	actions(struct sbuf *, struct pshow_ctx *,
 		    const struct article_row *, const struct article_row *);
 static int	may_edit(const struct article_rows *);
+static int	lessons_editable(const struct article_rows *);
 static void	show_free(struct http_request *);
 
 int
@@ -178,7 +179,8 @@ show_done(struct http_request *req, struct db_ctx *db)
 	sbuf_init(&main);
 	sbuf_init(&title);
 	if (personal(&main, ctx) == -1 || pilot_main(&main, &title, ctx->loc,
-	    &ctx->rows, db->user.loaded && may_edit(&ctx->rows)) == -1) {
+	    &ctx->rows, db->user.loaded && lessons_editable(&ctx->rows)) ==
+	    -1) {
 		resp_error(req, 500);
 	} else {
 		/* A visitor's page has nothing personal in it. */
@@ -198,6 +200,19 @@ may_edit(const struct article_rows *rows)
 {
 	return (strcmp(pilot_col(article_rows_first(rows, QA_PERSONAL), 1),
 	    "true") == 0);
+}
+
+/* Lessons of an archived pilot: editors only (lesson_may_edit()). */
+static int
+lessons_editable(const struct article_rows *rows)
+{
+	const struct article_row	*p, *a;
+
+	p = article_rows_first(rows, QA_PERSONAL);
+	a = article_rows_first(rows, QA_ARTICLE);
+	return (may_edit(rows) &&
+	    (strcmp(pilot_col(a, 5), "gearchiveerd") != 0 ||
+	    strcmp(pilot_col(p, 3), "true") == 0));
 }
 
 /*

@@ -205,9 +205,14 @@ sid_cookie() {
 	[ "$(jq '.pilot_phases | length' <<<"$body")" = 1 ]
 	[ "$(jq -r '.pilot_phases[0].phase' <<<"$body")" = idee ]
 	assert_not_contains "Les ander $oid"
-	# Deleting the account: nobody's contact person any more.
+	# Deleting the account: nobody's contact person any more, and the
+	# name is gone from the pilots' revisions too.
+	[ "$(db -c "SELECT count(*) FROM item_revision
+	    WHERE fields->>'contact' = '$myname'")" -ge 2 ]
 	db -c "SELECT account_delete($id)" >/dev/null
 	[ "$(db -c "SELECT count(*) FROM pilot WHERE contact_id = $id")" = 0 ]
+	[ "$(db -c "SELECT count(*) FROM item_revision
+	    WHERE fields::text LIKE '%$myname%'")" = 0 ]
 	db -c "DELETE FROM item WHERE id IN ($p1, $p2)"
 }
 

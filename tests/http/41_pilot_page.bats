@@ -328,10 +328,12 @@ SQL
 	assert_contains 'Kies ja of nee.'
 	post contact "/pilots/$slug/contactpersoon" --data answer=nee
 	[ "$status_code" = 303 ]
-	[ "$(header location)" = "/pilots/$slug/contactpersoon?gedaan=contact_nee" ]
-	req -b "$(jar contact)" "$(header location)"
-	[ "$status_code" = 200 ]
-	assert_contains 'Je hebt nee gezegd.'
+	# Having said no, they have nothing to do with the concept: back to
+	# their notifications, and its page (title, summary) is gone to them.
+	[ "$(header location)" = "/meldingen" ]
+	req -b "$(jar contact)" "/pilots/$slug/contactpersoon"
+	[ "$status_code" = 404 ]
+	assert_not_contains "Conceptcontact $RUN"
 	[ -z "$(db -c "SELECT contact_id FROM pilot WHERE item_id = $id")" ]
 	[ "$(db -c "SELECT count(*) FROM audit WHERE target_id = $id
 	    AND action = 'pilot_contact_nee' AND actor_id = $CONTACT_ID")" = 1 ]
@@ -400,4 +402,60 @@ SQL
 	[ "$status_code" = 404 ]
 	req -X POST "/pilots/bestaat-niet-$RUN"
 	[ "$status_code" = 405 ]
+}
+
+@test "the contact keeps their place when someone else takes the same name" {
+	local id name twin
+	name=$(db -c "SELECT display_name FROM account WHERE id = $CONTACT_ID")
+	id=$(pilot "naamgenoot-$RUN" "Naamgenoot $RUN" "{\"contact\": \"$name\"}")
+	[ "$(db -c "SELECT contact_id FROM pilot WHERE item_id = $id")" = "$CONTACT_ID" ]
+	twin=$(db -c "INSERT INTO account (email, display_name, member_kind)
+	    VALUES ('$(unique_email twin)', '$name', 'professional') RETURNING id")
+	# Saving again with the same name keeps the contact (no "ambiguous").
+	run db -c "SELECT error FROM pilot_save($id, 1, $AUTHOR_ID, 'Naamgenoot $RUN',
+	    '', '', '', '', 0, '', 'naamgenoot-$RUN', '', '', '', NULL, '', '',
+	    NULL, NULL, pilot_snapshot($id) || jsonb_build_object(
+	    'contact', '$name'))"
+	[ "$status" = 0 ]
+	[ -z "$output" ]
+	[ "$(db -c "SELECT contact_id FROM pilot WHERE item_id = $id")" = "$CONTACT_ID" ]
+	# A new pilot naming that shared name is refused as ambiguous.
+	[ "$(db -c "SELECT error FROM pilot_save(NULL, NULL, $AUTHOR_ID, 'Twee $RUN',
+	    '', '', '', '', 0, '', 'twee-$RUN', '', '', '', NULL, '', '', NULL,
+	    NULL, jsonb_build_object('contact', '$name'))")" = contact_ambiguous ]
+	db -c "DELETE FROM account WHERE id = $twin"
+}
+
+@test "a pilot in review or published stays complete, in SQL too" {
+	local id
+	id=$(pilot "compleet-$RUN" "Compleet $RUN")
+	publish "$id"
+	run db -c "SELECT error FROM pilot_save($id, 1, $AUTHOR_ID, 'Compleet $RUN',
+	    '', '', '', '', 0, '', 'compleet-$RUN', '', '', '', NULL, '', '',
+	    NULL, NULL, pilot_snapshot($id) || jsonb_build_object(
+	    'problem_md', '', 'contact', ''))"
+	[ "$status" != 0 ]
+	[[ "$output" == *"pilot incomplete"* ]]
+	[ "$(db -c "SELECT problem_md FROM pilot WHERE item_id = $id")" = "Te veel" ]
+}
+
+@test "lessons of an archived pilot: only editors may change them" {
+	local id slug
+	id=$(pilot "archief-$RUN" "Archief $RUN")
+	publish "$id"
+	db -c "SELECT item_transition($id, $EDITOR_ID, 'archiveren', '')" >/dev/null
+	slug=$(slug_of "$id")
+	run db -c "SELECT id FROM lesson_save(NULL, $id, $AUTHOR_ID, NULL,
+	    'werkte', 'Te laat', '', '', NULL)"
+	[ "$status" != 0 ]
+	[[ "$output" == *"may not edit"* ]]
+	[ -n "$(db -c "SELECT id FROM lesson_save(NULL, $id, $EDITOR_ID, NULL,
+	    'werkte', 'Door de redactie', '', '', NULL)")" ]
+	req -b "$(jar author)" "/pilots/$slug/lessen"
+	[ "$status_code" = 403 ]
+	req -b "$(jar author)" "/pilots/$slug"
+	[ "$status_code" = 200 ]
+	assert_not_contains "href=\"/pilots/$slug/lessen\""
+	req -b "$(jar editor)" "/pilots/$slug/lessen"
+	[ "$status_code" = 200 ]
 }

@@ -85,7 +85,7 @@ def fixture(tag):
 
 def years(p, now):
     y0 = int(p['start'][:4])
-    y1 = int(p['end'][:4]) if p['end'] else now
+    y1 = max(y0, int(p['end'][:4]) if p['end'] else now)
     return [str(y) for y in range(y0, y1 + 1)]
 
 
@@ -499,4 +499,24 @@ SQL
 	assert_not_contains '<script>x'
 	db -c "UPDATE item SET title = 'Pilot $TAG 29', summary = 'Samenvatting
 	    van Pilot $TAG 29' WHERE slug = '$TAG-29' AND kind = 'pilot'"
+}
+
+@test "a pilot that starts next year counts in its start year" {
+	local t="$TAG-f" id next
+	next=$((YEAR + 1))
+	db -c "INSERT INTO theme (slug, title) VALUES ('$t', 'Toekomst $TAG')"
+	id=$(db -c "SELECT id FROM pilot_save(NULL, NULL, $EDITOR_ID,
+	    'Toekomstpilot $TAG', '', '', '', '', 0, '', '$t-pilot', '$t', '',
+	    '', NULL, '', '', NULL, NULL, jsonb_build_object('region', 'twente',
+	    'setting', 'ambulant', 'phase', 'voorbereiding',
+	    'start', '$next-02-01', 'problem_md', 'K', 'approach_md', 'A'))")
+	db -c "SELECT item_transition($id, $EDITOR_ID, 'goedkeuren', '')" >/dev/null
+	req "/pilots?thema=$t"
+	[ "$status_code" = 200 ]
+	assert_contains "jaar=$next"
+	req "/pilots?thema=$t&jaar=$next"
+	[ "$status_code" = 200 ]
+	assert_contains "Toekomstpilot $TAG"
+	req "/pilots?thema=$t&jaar=$YEAR"
+	assert_not_contains "Toekomstpilot $TAG"
 }
