@@ -11,7 +11,7 @@
 	X(plist_first_page) \
 	X(plist_new) X(plist_lessons_link) X(plist_feed_link) \
 	X(plist_compare_one) X(plist_compare_hint) X(plist_compare_button) \
-	X(plist_bad_value) X(plist_over) X(plist_period) \
+	X(plist_bad_value) X(plist_over) \
 	X(plist_cmp_title) X(plist_cmp_caption) X(plist_cmp_field) \
 	X(plist_cmp_too_few) X(plist_cmp_too_many) X(plist_cmp_bad_id) \
 	X(plist_cmp_not_found) X(plist_cmp_back) X(plist_cmp_lessons) \

@@ -21,6 +21,7 @@
 #include "db/q_pilot_list.h"
 #include "web/fv.h"
 #include "web/pilot_list.h"
+#include "web/pilot_show.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -137,7 +138,7 @@ lesson_row(struct llist_ctx *ctx, struct kore_pgsql *sql, int r)
 	sbuf_printf(&href, LESSONS_PATH "/%s", db_text(sql, r, QPL_C1));
 	sbuf_printf(&pilot, "/pilots/%s", db_text(sql, r, QPL_C4));
 	if (*db_text(sql, r, QPL_C6) != '\0')
-		plist_region(&region, db_text(sql, r, QPL_C6),
+		pilot_region_text(&region, db_text(sql, r, QPL_C6),
 		    db_text(sql, r, QPL_C7));
 	else
 		sbuf_puts(&region, i18n_get(ctx->loc, MSG_pf_none));

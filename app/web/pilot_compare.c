@@ -23,6 +23,7 @@
 #include "core/pilot.h"
 #include "db/q_pilot_list.h"
 #include "web/pilot_list.h"
+#include "web/pilot_show.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -245,7 +246,7 @@ text_of(struct sbuf *out, struct cmp_ctx *ctx, const struct cmp_pilot *p,
 	switch (field) {
 	case MSG_pf_region:
 		if (*p->c[PC_REGION] != '\0')
-			plist_region(out, p->c[PC_REGION], p->c[PC_PROVINCE]);
+			pilot_region_text(out, p->c[PC_REGION], p->c[PC_PROVINCE]);
 		break;
 	case MSG_pf_age:
 		args[0] = p->c[PC_AGE_MIN];

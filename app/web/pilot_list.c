@@ -31,6 +31,7 @@
 #include "db/q_pilot_list.h"
 #include "web/fv.h"
 #include "web/pilot_list.h"
+#include "web/pilot_show.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -224,7 +225,7 @@ pilot_row(struct plist_ctx *ctx, struct kore_pgsql *sql, int r)
 	sbuf_init(&period);
 	sbuf_printf(&href, PILOTS_PATH "/%s", db_text(sql, r, QPL_C2));
 	if (*db_text(sql, r, QPL_C5) != '\0')
-		plist_region(&region, db_text(sql, r, QPL_C5),
+		pilot_region_text(&region, db_text(sql, r, QPL_C5),
 		    db_text(sql, r, QPL_C6));
 	else
 		sbuf_puts(&region, none);

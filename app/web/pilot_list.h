@@ -52,9 +52,8 @@ int	plist_panel_render(struct sbuf *, enum locale, const char *,
 	    const enum facet_key *, size_t);
 /* A message in the error summary per refused key and for the limits. */
 void	plist_errors(struct fv *, const struct facet *);
-/* "Twente (Overijssel)" or "Groningen", as text. */
-void	plist_region(struct sbuf *, const char *, const char *);
 /* "01-03-2020 tot 30-09-2021", "vanaf 01-03-2020" or "Niet ingevuld". */
+/* "1-3-2024 tot en met 30-6-2025", "vanaf ...", or "Niet ingevuld". */
 void	plist_period(struct sbuf *, enum locale, const char *, const char *);
 /* "N pilots gevonden" with the one and the many message. */
 void	plist_count(struct sbuf *, enum locale, long, enum msg_id,

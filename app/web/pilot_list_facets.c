@@ -226,34 +226,26 @@ plist_errors(struct fv *fv, const struct facet *f)
 }
 
 void
-plist_region(struct sbuf *out, const char *name, const char *province)
-{
-	sbuf_puts(out, name);
-	if (*province != '\0')
-		sbuf_printf(out, " (%s)", province);
-	(void)sbuf_cstr(out);
-}
-
-void
 plist_period(struct sbuf *out, enum locale loc, const char *start,
     const char *end)
 {
 	char		 a[32], b[32];
 	const char	*args[2];
 
-	if (*start == '\0') {
-		sbuf_puts(out, i18n_get(loc, MSG_pf_none));
-		return;
-	}
 	row_date_shown(start, a, sizeof(a));
-	args[0] = a;
-	if (*end == '\0') {
-		i18n_fmt(out, i18n_get(loc, MSG_pf_period_open), args, 1);
-		return;
-	}
 	row_date_shown(end, b, sizeof(b));
-	args[1] = b;
-	i18n_fmt(out, i18n_get(loc, MSG_plist_period), args, 2);
+	if (*start != '\0' && *end != '\0') {
+		args[0] = a;
+		args[1] = b;
+		i18n_fmt(out, i18n_get(loc, MSG_pilot_period), args, 2);
+	} else if (*start != '\0') {
+		args[0] = a;
+		i18n_fmt(out, i18n_get(loc, MSG_pf_period_open), args, 1);
+	} else if (*end != '\0') {
+		args[0] = b;
+		i18n_fmt(out, i18n_get(loc, MSG_pilot_period_until), args, 1);
+	} else
+		sbuf_puts(out, i18n_get(loc, MSG_pf_none));
 }
 
 void

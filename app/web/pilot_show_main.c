@@ -18,6 +18,7 @@
 #include "core/html.h"
 #include "core/pilot.h"
 #include "db/q_pilot.h"
+#include "web/pilot_list.h"
 #include "web/pilot_show.h"
 #include "web/rows.h"
 #include "web/view.h"
@@ -31,8 +32,6 @@ static int	main_facts(struct sbuf *, enum locale,
 		    const struct article_row *, const struct article_row *);
 static void	fact_text(struct sbuf *, enum locale, const char *);
 static int	fact_age(struct sbuf *, enum locale, const char *,
-		    const char *);
-static void	fact_period(struct sbuf *, enum locale, const char *,
 		    const char *);
 static int	fact_partners(struct sbuf *, enum locale, const char *);
 
@@ -269,7 +268,9 @@ main_facts(struct sbuf *out, enum locale loc, const struct article_row *w,
 
 	sbuf_reset(&v);
 	sbuf_reset(&txt);
-	fact_period(&txt, loc, pilot_col(t, 1), pilot_col(t, 2));
+	/* Neither date: fact_text() marks it "Niet ingevuld". */
+	if (*pilot_col(t, 1) != '\0' || *pilot_col(t, 2) != '\0')
+		plist_period(&txt, loc, pilot_col(t, 1), pilot_col(t, 2));
 	fact_text(&v, loc, sbuf_cstr(&txt));
 	rc |= pilot_meta(out, loc, i18n_get(loc, MSG_pf_period),
 	    sbuf_cstr(&v));
@@ -320,29 +321,6 @@ fact_age(struct sbuf *out, enum locale loc, const char *from, const char *to)
 	html_text(out, t.data, t.len);
 	sbuf_free(&t);
 	return (0);
-}
-
-/* "01-01-2024 tot en met 30-06-2025", "vanaf ..." or "tot en met ...". */
-static void
-fact_period(struct sbuf *out, enum locale loc, const char *start,
-    const char *end)
-{
-	char		 s[32], e[32];
-	const char	*args[2];
-
-	row_date_shown(start, s, sizeof(s));
-	row_date_shown(end, e, sizeof(e));
-	if (*start != '\0' && *end != '\0') {
-		args[0] = s;
-		args[1] = e;
-		i18n_fmt(out, i18n_get(loc, MSG_pilot_period), args, 2);
-	} else if (*start != '\0') {
-		args[0] = s;
-		i18n_fmt(out, i18n_get(loc, MSG_pf_period_open), args, 1);
-	} else if (*end != '\0') {
-		args[0] = e;
-		i18n_fmt(out, i18n_get(loc, MSG_pilot_period_until), args, 1);
-	}
 }
 
 /* One organisation a line. */

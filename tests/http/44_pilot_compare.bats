@@ -128,7 +128,7 @@ EOF
 	assert_contains '<td>12 tot en met 18 jaar</td>'
 	assert_contains '<td>vanaf 16 jaar</td>'
 	assert_contains '<td>Lopend</td>'
-	assert_contains '<td>01-02-2023 tot 31-12-2025</td>'
+	assert_contains '<td>01-02-2023 tot en met 31-12-2025</td>'
 	assert_contains '<td>vanaf 01-05-2024</td>'
 	assert_contains '<li>Jeugdzorg Oost &lt;b&gt;&amp;</li>'
 	assert_contains '<p>Te veel <em>plaatsingen</em>.</p>'
