@@ -7,8 +7,8 @@
  * unread notifications for the header (those notifications_visible()
  * lets through, at most SESS_UNREAD_MAX: the header shows "99+"), and
  * tells whether the person moderates a community (the menu links the
- * moderation queue) and whether they read just what a visitor reads
- * (account_public_reach(): their lists may come from the page cache).
+ * moderation queue) and what they may read, as a key
+ * (account_reach(): readers with the same key share cached lists).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +33,7 @@ static const struct db_query	q_sess_load = {
 	" SELECT a.id, s.id, a.display_name, a.role, s.csrf,"
 	" notification_unread(a.id, " STR(SESS_UNREAD_MAX) "),"
 	" EXISTS (SELECT 1 FROM member m WHERE m.account_id = a.id"
-	"  AND m.moderator), account_public_reach(a.id)"
+	"  AND m.moderator), account_reach(a.id)"
 	" FROM s JOIN account a ON a.id = s.account_id"
 	" WHERE a.blocked_at IS NULL AND a.deleted_at IS NULL",
 	1
@@ -115,7 +115,9 @@ sess_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	u->role = sess_role_parse(db_text(sql, r, 3));
 	u->unread = atoi(db_text(sql, r, 5));
 	u->moderator = strcmp(db_text(sql, r, 6), "t") == 0;
-	u->public_reach = strcmp(db_text(sql, r, 7), "t") == 0;
+	u->reach_ok = !db_isnull(sql, r, 7) &&
+	    kore_strlcpy(u->reach, db_text(sql, r, 7), sizeof(u->reach)) <
+	    sizeof(u->reach);
 	u->loaded = u->role != ROLE_NONE;
 }
 

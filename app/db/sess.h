@@ -27,7 +27,8 @@ struct sess_user {
 	char		csrf_anon[TOK_LEN + 1];	/* visitor's cookie token */
 	int		unread;		/* notifications, at most SESS_UNREAD_MAX */
 	int		moderator;	/* moderates at least one community */
-	int		public_reach;	/* reads what a visitor reads */
+	char		reach[112];	/* account_reach(): who reads the same */
+	int		reach_ok;	/* reach holds a key (not NULL) */
 };
 
 /* The header counts unread notifications up to this many ("99+"). */

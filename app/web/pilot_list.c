@@ -115,16 +115,16 @@ pilot_list(struct http_request *req)
 
 /*
  * Visitors all see the same list for the same state: from the page
- * cache while content_gen stands still. So do signed-in readers who
- * read just what visitors read (account_public_reach()), under a key of
- * their own: their page has the "Nieuwe pilot" link. The day is in the
+ * cache while content_gen stands still. So do signed-in readers, under
+ * their reach (account_reach(): readers with the same key read the
+ * same pilots; their page has the "Nieuwe pilot" link). The day is in the
  * key because a pilot without an end date runs until today (the year
  * facet).
  */
 static int
 cacheable(const struct plist_ctx *ctx)
 {
-	return ((!ctx->db.user.loaded || ctx->db.user.public_reach) &&
+	return ((!ctx->db.user.loaded || ctx->db.user.reach_ok) &&
 	    ctx->f.bad == 0 && ctx->f.over == 0);
 }
 
@@ -158,8 +158,9 @@ gen_done(struct http_request *req, struct db_ctx *db)
 
 	sbuf_init(&href);
 	facet_write(&href, PILOTS_PATH, &ctx->f);
-	n = snprintf(ctx->key, sizeof(ctx->key), "pilots %s %s %lld %s",
-	    db->user.loaded ? "in" : "uit", i18n_code(ctx->loc),
+	n = snprintf(ctx->key, sizeof(ctx->key), "pilots %s%s %s %lld %s",
+	    db->user.loaded ? "in:" : "uit", db->user.loaded ?
+	    db->user.reach : "", i18n_code(ctx->loc),
 	    (long long)(time(NULL) / 86400), sbuf_cstr(&href));
 	sbuf_free(&href);
 	if (!ctx->gen_ok || n < 0 || (size_t)n >= sizeof(ctx->key)) {

@@ -178,32 +178,44 @@ id() {
 	assert_not_contains "$name"
 }
 
-@test "the overview's page cache: shared only by readers who read what visitors read" {
-	local n=$$$RANDOM au li ed c slug p q
+@test "the overview's page cache: shared only by readers who read the same" {
+	local n=$$$RANDOM au li ed bu c c2 slug slug2 p p2 q
 	au=$(id auteur)
 	li=$(id lid)
 	ed=$(id redacteur)
+	bu=$(id buiten)
+	# Two members-only communities; "lid" is in the first.
 	slug=$(db -c "SELECT slug FROM community_save(NULL, $ed, 0,
 	    'Cache $n', 'Kort', 'Doel', '<p>Doel</p>', '', 'leden',
 	    'aanvraag', 'cache-$n', '')")
 	c=$(db -c "SELECT id FROM community WHERE slug = '$slug'")
+	slug2=$(db -c "SELECT slug FROM community_save(NULL, $ed, 0,
+	    'Cache twee $n', 'Kort', 'Doel', '<p>Doel</p>', '', 'leden',
+	    'aanvraag', 'cache2-$n', '')")
+	c2=$(db -c "SELECT id FROM community WHERE slug = '$slug2'")
 	db -c "SELECT member_act($c, $ed, 'uitnodigen', $li, '')" >/dev/null
 	db -c "SELECT member_act($c, $li, 'accepteren', NULL, '')" >/dev/null
-	db -c "DELETE FROM member WHERE community_id = $c AND account_id = $ed"
+	db -c "DELETE FROM member WHERE community_id IN ($c, $c2)
+	    AND account_id = $ed"
 	p=$(pilot "$ed" "cache-pilot-$n" "Cachepilot$n" "$slug")
+	p2=$(pilot "$ed" "cache2-pilot-$n" "Tweedecachepilot$n" "$slug2")
 	db -c "SELECT item_transition($p, $ed, 'goedkeuren', '')" >/dev/null
-	# Who reads only what visitors read: the outsider; not the member
-	# of a members-only community, nor the editor.
-	[ "$(db -c "SELECT account_public_reach($(id buiten))")" = t ]
-	[ "$(db -c "SELECT account_public_reach($li)")" = f ]
-	[ "$(db -c "SELECT account_public_reach($ed)")" = f ]
+	db -c "SELECT item_transition($p2, $ed, 'goedkeuren', '')" >/dev/null
+	# The keys: an outsider reads what visitors read; an editor 'r';
+	# an author of a non-public item shares nothing.
+	[ "$(db -c "SELECT account_reach($bu)")" = "" ]
+	[ "$(db -c "SELECT account_reach($bu) IS NULL")" = f ]
+	[ "$(db -c "SELECT account_reach($ed)")" = r ]
+	db -c "INSERT INTO item_author (item_id, account_id) VALUES ($p2, $au)
+	    ON CONFLICT DO NOTHING"
+	[ "$(db -c "SELECT account_reach($au) IS NULL")" = t ]
+	[[ "$(db -c "SELECT account_reach($li)")" == *"l$c"* ]]
 	q="/pilots?setting=ambulant&sorteer=nieuw"
-	# Prime the caches (visitor, outsider), then the member and editor
-	# still get their own list with the members-only pilot.
+	# Prime the caches (visitor, outsider), then members and editors
+	# get their own lists.
 	req "$q"
 	assert_not_contains "Cachepilot$n"
 	req -b "$(jar buiten)" "$q"
-	assert_not_contains "Cachepilot$n"
 	req -b "$(jar buiten)" "$q"
 	assert_not_contains "Cachepilot$n"
 	assert_contains 'href="/pilots/nieuw"'
@@ -211,18 +223,43 @@ id() {
 	assert_not_contains 'href="/pilots/nieuw"'
 	req -b "$(jar lid)" "$q"
 	assert_contains "Cachepilot$n"
+	assert_not_contains "Tweedecachepilot$n"
 	req -b "$(jar redacteur)" "$q"
 	assert_contains "Cachepilot$n"
-	# Joining and leaving change the reach at once.
-	local bu
-	bu=$(id buiten)
-	db -c "SELECT member_act($c, $ed, 'uitnodigen', $bu, '')" >/dev/null
-	db -c "SELECT member_act($c, $bu, 'accepteren', NULL, '')" >/dev/null
-	[ "$(db -c "SELECT account_public_reach($bu)")" = f ]
+	assert_contains "Tweedecachepilot$n"
+	# The outsider joins the second community: their key changes at
+	# once, and the first community's list, cached under the member's
+	# key, never reaches them.
+	db -c "SELECT member_act($c2, $bu, 'aanmelden', NULL, '')" >/dev/null
+	db -c "UPDATE member SET state = 'lid' WHERE community_id = $c2
+	    AND account_id = $bu"
+	[ "$(db -c "SELECT account_reach($bu)")" = "l$c2" ]
 	req -b "$(jar buiten)" "$q"
-	assert_contains "Cachepilot$n"
-	db -c "SELECT member_act($c, $bu, 'verlaten', NULL, '')" >/dev/null
-	[ "$(db -c "SELECT account_public_reach($bu)")" = t ]
-	req -b "$(jar buiten)" "$q"
+	assert_contains "Tweedecachepilot$n"
 	assert_not_contains "Cachepilot$n"
+	req -b "$(jar buiten)" "$q"
+	assert_contains "Tweedecachepilot$n"
+	assert_not_contains "Cachepilot$n"
+	# The member, cached under their key, still sees only theirs.
+	req -b "$(jar lid)" "$q"
+	assert_contains "Cachepilot$n"
+	assert_not_contains "Tweedecachepilot$n"
+	# Leaving: back to what visitors read.
+	db -c "SELECT member_act($c2, $bu, 'verlaten', NULL, '')" >/dev/null
+	[ "$(db -c "SELECT account_reach($bu)")" = "" ]
+	req -b "$(jar buiten)" "$q"
+	assert_not_contains "Tweedecachepilot$n"
+	# A hidden pilot leaves the list (for its moderators too: they
+	# find it in the moderation queue); a moderator has a key of their
+	# own, since they may open it.
+	db -c "SELECT moderate($ed, NULL, $p, 'verbergen', 'Naam erin')" >/dev/null
+	req -b "$(jar lid)" "$q"
+	assert_not_contains "Cachepilot$n"
+	db -c "UPDATE member SET moderator = true WHERE community_id = $c
+	    AND account_id = $li"
+	[[ "$(db -c "SELECT account_reach($li)")" == *"m$c"* ]]
+	req -b "$(jar lid)" "$q"
+	assert_not_contains "Cachepilot$n"
+	req -b "$(jar lid)" "/pilots/cache-pilot-$n"
+	[ "$status_code" = 200 ]
 }
