@@ -116,4 +116,28 @@ int	pilot_compare(struct http_request *);
 int	lesson_list(struct http_request *);
 int	feed_pilots(struct http_request *);
 
+/* Issue 8: mastermind series and sessions */
+/* web/mm_index.c, mm_series*.c, mm_ics.c, mm_actions_list.c, feed: series */
+int	mm_index(struct http_request *);
+int	mm_series_new(struct http_request *);
+int	mm_series_show(struct http_request *);
+int	mm_series_edit(struct http_request *);
+int	mm_series_ics(struct http_request *);
+int	mm_series_actions(struct http_request *);
+int	feed_masterminds(struct http_request *);
+/* web/mm_session*.c, mm_export.c: the session form, page and export */
+int	mm_session_new(struct http_request *);
+int	mm_session_show(struct http_request *);
+int	mm_session_edit(struct http_request *);
+int	mm_session_md(struct http_request *);
+/* web/mm_minutes.c, mm_amend*.c, mm_addendum.c, mm_action*.c: workflow */
+int	mm_minutes(struct http_request *);
+int	mm_amend_new(struct http_request *);
+int	mm_amend_decide(struct http_request *);
+int	mm_addendum_new(struct http_request *);
+int	mm_action_new(struct http_request *);
+int	mm_action_edit(struct http_request *);
+int	mm_action_remove(struct http_request *);
+int	mm_my_actions(struct http_request *);
+
 #endif

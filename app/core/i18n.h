@@ -30,6 +30,10 @@
 #include "msg_pilotedit.h"
 #include "msg_pilot.h"
 #include "msg_pilotlist.h"
+#include "msg_mmfield.h"
+#include "msg_mmseries.h"
+#include "msg_mmsession.h"
+#include "msg_mmflow.h"
 
 #define MSG_LIST(X) MSG_LIST_CORE(X) MSG_LIST_AUTH(X) \
 	MSG_LIST_ACCOUNT(X) MSG_LIST_ADMIN(X) MSG_LIST_RESET(X) \
@@ -37,7 +41,8 @@
 	MSG_LIST_ARTICLE(X) MSG_LIST_THEME(X) MSG_LIST_COMMUNITY(X) \
 	MSG_LIST_TOPIC(X) MSG_LIST_NOTIFY(X) MSG_LIST_MODERATION(X) \
 	MSG_LIST_PILOTFIELD(X) MSG_LIST_PILOTEDIT(X) MSG_LIST_PILOT(X) \
-	MSG_LIST_PILOTLIST(X)
+	MSG_LIST_PILOTLIST(X) MSG_LIST_MMFIELD(X) MSG_LIST_MMSERIES(X) \
+	MSG_LIST_MMSESSION(X) MSG_LIST_MMFLOW(X)
 
 #define MSG_LIST_CORE(X) \
 	X(site_name) X(site_tagline) X(skip_link) X(nav_label) \

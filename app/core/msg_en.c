@@ -172,4 +172,8 @@ const char *const msg_en[MSG__MAX] = {
 #include "msg_pilotedit_en.inc"
 #include "msg_pilot_en.inc"
 #include "msg_pilotlist_en.inc"
+#include "msg_mmfield_en.inc"
+#include "msg_mmseries_en.inc"
+#include "msg_mmsession_en.inc"
+#include "msg_mmflow_en.inc"
 };

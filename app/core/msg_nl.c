@@ -174,4 +174,8 @@ const char *const msg_nl[MSG__MAX] = {
 #include "msg_pilotedit_nl.inc"
 #include "msg_pilot_nl.inc"
 #include "msg_pilotlist_nl.inc"
+#include "msg_mmfield_nl.inc"
+#include "msg_mmseries_nl.inc"
+#include "msg_mmsession_nl.inc"
+#include "msg_mmflow_nl.inc"
 };
