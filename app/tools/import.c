@@ -11,6 +11,9 @@
  *   content/pilots/<slug>.md          -> item of kind 'pilot' with its
  *                                        fields and lessons (seeded once;
  *                                        import_pilot.c)
+ *   content/masterminds/<slug>.md     -> mastermind series with its
+ *                                        sessions (seeded once;
+ *                                        import_mastermind.c)
  *
  * Articles are saved the way the web app saves them: md_doc_render, then
  * item_save() (with no actor: content/ is the editors' own), so they get
@@ -902,6 +905,9 @@ main(int argc, char **argv)
 	/* Pilots after articles: their bodies link to them. */
 	if (rc == 0)
 		rc = import_dir(db, argv[1], "pilots", import_pilot, 0);
+	if (rc == 0)
+		rc = import_dir(db, argv[1], "masterminds", import_mastermind,
+		    0);
 	arts_free(&arts);
 	if (rc == 0)
 		rc = import_exec(db, "COMMIT", 0, NULL);

@@ -1,6 +1,6 @@
 /*
- * The importer's shared pieces (import.c) and its pilot part
- * (import_pilot.c).
+ * The importer's shared pieces (import.c), its pilot part
+ * (import_pilot.c) and its mastermind part (import_mastermind.c).
  */
 #ifndef BRON_IMPORT_H
 #define BRON_IMPORT_H
@@ -17,5 +17,8 @@ const char	*import_need(const struct front *, const char *, const char *);
 /* content/pilots/<slug>.md (see import_pilot.c). */
 int		 import_pilot(PGconn *, const char *, const struct front *,
 		    const char *);
+/* content/masterminds/<slug>.md (see import_mastermind.c). */
+int		 import_mastermind(PGconn *, const char *,
+		    const struct front *, const char *);
 
 #endif
