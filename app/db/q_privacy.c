@@ -111,6 +111,42 @@ const struct db_query	q_privacy_export = {
 	"    'note', ph.note, 'recorded_at', ph.recorded_at) ORDER BY ph.id",
 	"    FROM pilot_phase ph JOIN item i ON i.id = ph.pilot_id"
 	"    WHERE ph.recorded_by = me.id") ","
+	/* Masterminds: the series I run and sessions I led, where I took
+	 * part (my own row only: never the others present), the actions
+	 * I own, my amendments and addenda. */
+	"  'mastermind_series', " LIST("json_build_object("
+	"    'series', s.slug, 'name', s.name, 'position', f.position)"
+	"    ORDER BY s.id",
+	"    FROM mm_facilitator f JOIN mm_series s ON s.id = f.series_id"
+	"    WHERE f.account_id = me.id") ","
+	"  'mastermind_led', " LIST("json_build_object("
+	"    'session', mm_session_href(x.item_id), 'starts_at', x.starts_at)"
+	"    ORDER BY x.starts_at",
+	"    FROM mm_session x WHERE x.facilitator_id = me.id") ","
+	"  'mastermind_participations', " LIST("json_build_object("
+	"    'session', mm_session_href(p.session_id), 'title', i.title,"
+	"    'role', p.role, 'starts_at', x.starts_at)"
+	"    ORDER BY x.starts_at",
+	"    FROM mm_participant p JOIN mm_session x"
+	"    ON x.item_id = p.session_id JOIN item i ON i.id = p.session_id"
+	"    WHERE p.account_id = me.id") ","
+	"  'mastermind_actions', " LIST("json_build_object("
+	"    'id', a.id, 'session', mm_session_href(a.session_id),"
+	"    'what', a.what, 'due_on', a.due_on, 'status', a.status,"
+	"    'note', a.note, 'closed_at', a.closed_at,"
+	"    'created_at', a.created_at) ORDER BY a.id",
+	"    FROM mm_action a WHERE a.owner_id = me.id") ","
+	"  'mastermind_amendments', " LIST("json_build_object("
+	"    'id', m.id, 'session', mm_session_href(m.session_id),"
+	"    'section', m.section, 'comment', m.comment,"
+	"    'proposal', m.proposal_md, 'state', m.state, 'reply', m.reply,"
+	"    'created_at', m.created_at, 'decided_at', m.decided_at)"
+	"    ORDER BY m.id",
+	"    FROM mm_amendment m WHERE m.author_id = me.id") ","
+	"  'mastermind_addenda', " LIST("json_build_object("
+	"    'id', d.id, 'session', mm_session_href(d.session_id),"
+	"    'body', d.body_md, 'created_at', d.created_at) ORDER BY d.id",
+	"    FROM mm_addendum d WHERE d.author_id = me.id") ","
 	"  'password_reset', " LIST("json_build_object("
 	"    'created_at', p.created_at, 'expires_at', p.expires_at,"
 	"    'used_at', p.used_at) ORDER BY p.created_at",

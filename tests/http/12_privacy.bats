@@ -216,6 +216,120 @@ sid_cookie() {
 	db -c "DELETE FROM item WHERE id IN ($p1, $p2)"
 }
 
+# mm_session JAR-less fixture: SERIES_ID ACTOR TITLE FIELDS_JSON; prints
+# the session's item id (mm_session_save, as the session form calls it).
+mm_session() {
+	db -c "SELECT id FROM mm_session_save(NULL, NULL, $2, $1, '$3', '',
+	    'Inzicht', '<p>Inzicht</p>', '', 1, '', 'priv-mm-$$-$RANDOM$RANDOM',
+	    '', '', '', '', NULL, '$4'::jsonb)"
+}
+
+@test "export: masterminds: series I run, my participation, actions, amendments, addenda: mine only" {
+	local me other id oid myname oname ext s1 s2 i1 i2 a
+	me=$(unique_email mij)
+	other=$(unique_email ander)
+	myname=$(unique_name)
+	oname=$(unique_name)
+	ext="Extern$RANDOM$RANDOM"
+	newuser a "$me" "$myname"
+	newuser b "$other" "$oname"
+	id=$(acct_id "$me")
+	oid=$(acct_id "$other")
+	# I run series 1 (a session I lead, final, with my addendum); the
+	# other person runs series 2, where I take part with an external
+	# guest, own an action, and propose an amendment.
+	s1=$(db -c "SELECT id FROM mm_series_save(NULL, NULL, $id, 'Mijn serie $id',
+	    'priv-mm-mijn-$id', '', '', '', '', 7, NULL)")
+	s2=$(db -c "SELECT id FROM mm_series_save(NULL, NULL, $oid, 'Serie ander $oid',
+	    'priv-mm-ander-$oid', '', '', '', '', 7, NULL)")
+	i1=$(mm_session "$s1" "$id" "Sessie mijn $id" '{"date": "2026-03-02",
+	    "time": "10:00"}')
+	i2=$(mm_session "$s2" "$oid" "Sessie ander $oid" "{\"date\": \"2026-03-03\",
+	    \"time\": \"10:00\", \"participants\": [{\"name\": \"$myname\",
+	    \"role\": \"gast\"}, {\"name\": \"$oname\", \"role\": \"\"},
+	    {\"name\": \"$ext\", \"role\": \"adviseur\"}]}")
+	db -c "SELECT mm_minutes_step($i1, $id, 'openen', 1)" >/dev/null
+	db -c "SELECT mm_minutes_step($i1, $id, 'sluiten', NULL)" >/dev/null
+	db -c "SELECT mm_minutes_step($i1, $id, 'vaststellen', NULL)" >/dev/null
+	db -c "SELECT mm_addendum_add($i1, $id, 'Aanvulling van mij $id',
+	    '<p>Aanvulling van mij $id</p>', NULL)" >/dev/null
+	db -c "SELECT id FROM mm_action_save(NULL, $i2, $oid, NULL,
+	    'Actie van mij $id', '$myname', '2026-04-01', 'open', '', '',
+	    NULL, NULL)" >/dev/null
+	db -c "SELECT id FROM mm_action_save(NULL, $i2, $oid, NULL,
+	    'Actie van ander $oid', '$oname', '', 'open', '', '', NULL, NULL)" \
+	    >/dev/null
+	db -c "SELECT id FROM mm_action_save(NULL, $i2, $oid, NULL,
+	    'Actie extern $oid', '$ext', '', 'open', '', '', NULL, NULL)" \
+	    >/dev/null
+	db -c "SELECT mm_minutes_step($i2, $oid, 'openen', 3)" >/dev/null
+	a=$(db -c "SELECT mm_amend($i2, $id, 'inzichten', 'Mijn opmerking $id',
+	    'Mijn voorstel $id', '<p>Mijn voorstel $id</p>', NULL)")
+	db -c "SELECT mm_amend_decide($a, $oid, false, 'Nee, dank je')" >/dev/null
+
+	post a /account/export
+	[ "$status_code" = 200 ]
+	[ "$(jq -r '[.mastermind_series[].series] | join(",")' <<<"$body")" = \
+	    "priv-mm-mijn-$id" ]
+	[ "$(jq '.mastermind_led | length' <<<"$body")" = 1 ]
+	[ "$(jq '.mastermind_participations | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.mastermind_participations[0].role' <<<"$body")" = gast ]
+	[ "$(jq -r '.mastermind_participations[0].session' <<<"$body")" = \
+	    "$(db -c "SELECT mm_session_href($i2)")" ]
+	[ "$(jq -r '[.mastermind_actions[].what] | join(",")' <<<"$body")" = \
+	    "Actie van mij $id" ]
+	[ "$(jq -r '.mastermind_amendments[0].comment' <<<"$body")" = \
+	    "Mijn opmerking $id" ]
+	[ "$(jq -r '.mastermind_amendments[0].proposal' <<<"$body")" = \
+	    "Mijn voorstel $id" ]
+	[ "$(jq -r '.mastermind_amendments[0].state' <<<"$body")" = afgewezen ]
+	[ "$(jq -r '[.mastermind_addenda[].body] | join(",")' <<<"$body")" = \
+	    "Aanvulling van mij $id" ]
+	# Nobody else's rows: not the other participants, not their actions.
+	assert_not_contains "$ext"
+	assert_not_contains "$oname"
+	assert_not_contains "Actie van ander"
+	assert_not_contains "Actie extern"
+	# The other person's export holds none of mine.
+	post b /account/export
+	[ "$status_code" = 200 ]
+	[ "$(jq '.mastermind_participations | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.mastermind_participations[0].role' <<<"$body")" = "" ]
+	[ "$(jq '.mastermind_amendments | length' <<<"$body")" = 0 ]
+	[ "$(jq -r '[.mastermind_actions[].what] | join(",")' <<<"$body")" = \
+	    "Actie van ander $oid" ]
+	assert_not_contains "Mijn opmerking"
+	assert_not_contains "$myname"
+
+	# Deleting my account: my participant row and my series go, the
+	# action I owned stays without an owner, my name leaves the
+	# revisions; the amendment and addendum stay, by a former member.
+	[ "$(db -c "SELECT count(*) FROM item_revision
+	    WHERE fields::text LIKE '%$myname%'")" -ge 1 ]
+	db -c "SELECT account_delete($id)" >/dev/null
+	[ "$(db -c "SELECT count(*) FROM mm_participant
+	    WHERE account_id = $id")" = 0 ]
+	[ "$(db -c "SELECT count(*) FROM mm_facilitator
+	    WHERE account_id = $id")" = 0 ]
+	[ "$(db -c "SELECT owner_id IS NULL AND owner_name IS NULL
+	    FROM mm_action WHERE what = 'Actie van mij $id'")" = t ]
+	[ "$(db -c "SELECT count(*) FROM item_revision
+	    WHERE fields::text LIKE '%$myname%'")" = 0 ]
+	[ "$(db -c "SELECT count(*) FROM item_revision WHERE item_id = $i2
+	    AND fields->'participants' @> '[{\"name\": \"voormalig lid\"}]'")" -ge 1 ]
+	[ "$(db -c "SELECT count(*) FROM mm_participant WHERE session_id = $i2
+	    AND name = '$ext'")" = 1 ]
+	[ "$(db -c "SELECT count(*) FROM mm_amendment m JOIN account x
+	    ON x.id = m.author_id WHERE m.id = $a
+	    AND x.display_name IS NULL")" = 1 ]
+	[ "$(db -c "SELECT count(*) FROM mm_addendum d JOIN account x
+	    ON x.id = d.author_id WHERE d.session_id = $i1
+	    AND x.display_name IS NULL")" = 1 ]
+	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$myname")" = 0 ]
+	db -c "DELETE FROM item WHERE id IN ($i1, $i2);
+	    DELETE FROM mm_series WHERE id IN ($s1, $s2)"
+}
+
 @test "export: writes an audit row, also listed in the file" {
 	local me
 	me=$(unique_email)
