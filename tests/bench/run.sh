@@ -98,6 +98,7 @@ pages+=("comm:/gemeenschappen/$comm"
 	"topic-p8:/gemeenschappen/$comm/gesprekken/$topic?pagina=8"
 	"topic-in:/gemeenschappen/$comm/gesprekken/$topic")
 . tests/bench/pilots.sh
+. tests/bench/masterminds.sh
 
 # wrk_page NAME PATH [wrk args...]: one run; sets rps p50 p99 bad errs.
 wrk_page() {
