@@ -148,9 +148,17 @@ mmx_done(struct http_request *req, struct db_ctx *db)
 	sbuf_printf(&out, "# %s\n\n", mms_col(s, 1));
 	if (*mms_col(s, 2) != '\0')
 		sbuf_printf(&out, "%s\n\n", mms_col(s, 2));
-	sbuf_printf(&out, "- %s: %s (%s)\n",
-	    i18n_get(ctx->loc, MSG_mms_export_series), mms_col(s, 4),
-	    mms_col(s, 5));
+	{
+		const char	*args[1] = { mms_col(s, 5) };
+		struct sbuf	 num;
+
+		sbuf_init(&num);
+		i18n_fmt(&num, i18n_get(ctx->loc, MSG_mms_number), args, 1);
+		sbuf_printf(&out, "- %s: %s (%s)\n",
+		    i18n_get(ctx->loc, MSG_mms_export_series), mms_col(s, 4),
+		    sbuf_cstr(&num));
+		sbuf_free(&num);
+	}
 	row_date_shown(mms_col(s, 6), day, sizeof(day));
 	sbuf_printf(&out, "- %s: %s, %s-%s\n",
 	    i18n_get(ctx->loc, MSG_mms_export_date), day, mms_col(s, 7),
