@@ -24,6 +24,7 @@ import { defineAccountTests } from './accounts.mjs';
 import { defineArticleTests } from './articles.mjs';
 import { defineCommunityTests } from './communities.mjs';
 import { definePilotTests } from './pilots.mjs';
+import { defineMastermindTests } from './masterminds.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -487,6 +488,13 @@ defineCommunityTests({
 // Pilots (issue 7): R2 payloads in Chromium, filling in a pilot with the
 // keyboard, axe on the pilot pages. See pilots.mjs.
 definePilotTests({
+  test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
+});
+
+// Masterminds (issue 8): R2 payloads in Chromium, recording a session
+// with two actions by keyboard, axe on the mastermind pages. See
+// masterminds.mjs.
+defineMastermindTests({
   test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
 });
 

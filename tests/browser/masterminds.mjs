@@ -1,0 +1,284 @@
+// Browser tests for masterminds (issue 8):
+//  (a) R2 in a real browser: every view tests/xss/mastermind.py reached
+//      (every payload in every field of a series, session, participants,
+//      actions, amendment and addendum, through the real forms) is loaded
+//      in Chromium with the CSP bypassed; not one dialog may open.
+//  (b) keyboard only, without JavaScript: a facilitator records a session
+//      (title, date, time, participants, case, insights, agreements) and
+//      adds two actions ("Opslaan en nog een toevoegen", then "Opslaan"),
+//      with Tab, typing and Enter only, never a click.
+//  (c) axe-core: 0 violations on the series page, the session page
+//      (visitor, participant, facilitator), the series' action list and
+//      /account/acties, and on the forms.
+//
+//   defineMastermindTests({ test, check, diag, url, goto, shot,
+//     expectNoAxeViolations, expectH1 })
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const MM_PY = path.join(HERE, '..', 'xss', 'mastermind.py');
+
+function randomIp() {
+  const b = () => 1 + Math.floor(Math.random() * 254);
+  return `10.${b()}.${b()}.${b()}`;
+}
+
+function ctx(extra = {}) {
+  return { extraHTTPHeaders: { 'X-Real-IP': randomIp() }, ...extra };
+}
+
+function psql(sql) {
+  return new Promise((resolve, reject) => {
+    execFile('psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1',
+      process.env.BRON_DATABASE_URL, '-c', sql], { timeout: 20_000 },
+    (err, stdout, stderr) => (err ? reject(new Error(stderr || err.message))
+      : resolve(stdout.trim())));
+  });
+}
+
+export function defineMastermindTests(h) {
+  const { test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1 } = h;
+
+  let shared = null;
+  const fixture = () => {
+    if (!shared) {
+      shared = (async () => {
+        check(process.env.BRON_DATABASE_URL, 'BRON_DATABASE_URL is not set');
+        const dir = await mkdtemp(path.join(tmpdir(), 'bron-mx-'));
+        const out = path.join(dir, 'out.json');
+        const args = [MM_PY, '--out', out];
+        if (process.env.BRON_MM_XSS_LIMIT) args.push('--limit', process.env.BRON_MM_XSS_LIMIT);
+        try {
+          const r = await new Promise((resolve) => {
+            execFile('python3', args, {
+              env: { ...process.env, BRON_URL: url('') },
+              timeout: 540_000,
+              maxBuffer: 16 * 1024 * 1024,
+            }, (err, stdout, stderr) => resolve({ err, stdout, stderr }));
+          });
+          let data = null;
+          try { data = JSON.parse(await readFile(out, 'utf8')); } catch { /* below */ }
+          check(data, `tests/xss/mastermind.py wrote nothing: ${`${r.stdout}\n${r.stderr}`.slice(-3000)}`);
+          return data;
+        } finally {
+          await rm(dir, { recursive: true, force: true }).catch(() => {});
+        }
+      })();
+      shared.catch(() => { shared = null; });
+    }
+    return shared;
+  };
+
+  async function signIn(context, acct) {
+    await context.clearCookies();
+    if (!acct) return;
+    const host = new URL(url('/')).hostname;
+    await context.addCookies(acct.cookies.map((c) => ({
+      name: c.name, value: c.value, domain: host, path: '/',
+      secure: c.secure, httpOnly: true, sameSite: 'Lax',
+    })));
+    await context.setExtraHTTPHeaders({ 'X-Real-IP': acct.ip });
+  }
+
+  // ------------------------------------------------------------ (a) R2
+
+  test('R2 in Chromium: every mastermind view opens 0 dialogs (CSP bypassed)',
+    { context: ctx({ bypassCSP: true }), timeout: 900_000 },
+    async ({ page, context }) => {
+      const fx = await fixture();
+      diag(`fixture: ${fx.figure}`);
+      const kinds = new Set(fx.browser.map((v) => v.view));
+      const missing = ['serie', 'serie (leider)', 'serie-acties', 'sessie', 'sessie (deelnemer)',
+        'sessie (leider)', 'sessie bewerken', 'aanvulling beslissen', 'actie', 'mijn acties',
+        'masterminds', 'themapagina'].filter((k) => !kinds.has(k));
+      const dialogs = [];
+      let where = '';
+      page.on('dialog', async (d) => {
+        dialogs.push(`${d.type()}("${d.message()}") on ${where}`);
+        await d.dismiss().catch(() => {});
+      });
+      let who;
+      const bad = [];
+      for (const v of fx.browser) {
+        if (v.who !== who) {
+          who = v.who;
+          await signIn(context, who ? fx.cookies[who] : null);
+        }
+        where = `${v.view} ${v.path} (${v.who || 'bezoeker'})`;
+        const resp = await page.goto(url(v.path), { waitUntil: 'load' });
+        if (!resp || resp.status() >= 400) bad.push(`${where}: status ${resp ? resp.status() : 'none'}`);
+      }
+      diag(`${fx.browser.length} views loaded; ${dialogs.length} dialogs`);
+      check(dialogs.length === 0, `${dialogs.length} dialog(s):\n${dialogs.slice(0, 30).join('\n')}`);
+      check(bad.length === 0, `views that did not load:\n${bad.slice(0, 20).join('\n')}`);
+      check(missing.length === 0 && fx.errors.length === 0,
+        `mastermind.py did not reach every view: missing ${missing.join(', ') || 'none'}; ` +
+        `${fx.errors.length} failed steps: ${fx.errors.slice(0, 5).join(' | ')}`);
+    });
+
+  // ------------------------------------------------------------ (b) keyboard
+
+  async function active(page) {
+    return page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      return {
+        tag: el.tagName.toLowerCase(),
+        name: el.getAttribute('name'),
+        value: 'value' in el ? el.value : null,
+        href: el.getAttribute('href'),
+        text: (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 80),
+      };
+    });
+  }
+
+  async function tabUntil(page, pred, max, what) {
+    const seen = [];
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      const a = await active(page);
+      if (a && pred(a)) return a;
+      seen.push(a ? (a.name ? `${a.tag}[name=${a.name}]` : `${a.tag} "${a.text.slice(0, 30)}"`) : 'body');
+    }
+    check(false, `${what}: not reached in ${max} Tab presses on ${page.url()}; focus went to: ${seen.slice(-40).join(', ')}`);
+    return null;
+  }
+
+  async function tabType(page, name, text, max = 60) {
+    const a = await tabUntil(page, (x) => x.name === name && x.tag !== 'button', max, `field "${name}"`);
+    await page.keyboard.type(text);
+    return a;
+  }
+
+  async function pressAndWait(page, key) {
+    const [resp] = await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.keyboard.press(key),
+    ]);
+    check(resp !== null, `${key}: no navigation`);
+    return resp;
+  }
+
+  const button = (re) => (x) => x.tag === 'button' && re.test(x.text);
+
+  test('keyboard only: a facilitator records a session with two actions (Tab, type, Enter)',
+    { context: ctx({ javaScriptEnabled: false }), timeout: 900_000 },
+    async ({ page, context }) => {
+      const fx = await fixture();
+      const series = fx.browser.find((v) => v.view === 'serie (leider)');
+      check(series, 'mastermind.py reached no series page of the facilitator');
+      await signIn(context, fx.cookies.facilitator);
+      const stamp = `${Date.now() % 1_000_000}`;
+      const title = `Toetsen met het toetsenbord ${stamp}`;
+      const external = `Gast Toetsenbord ${stamp}`;
+
+      // 1. From the series page to "Nieuwe sessie", by Tab and Enter.
+      await goto(page, series.path, 200);
+      await tabUntil(page, (x) => x.tag === 'a' && x.href === `${series.path}/nieuw`, 200,
+        'the "Nieuwe sessie" link');
+      let resp = await pressAndWait(page, 'Enter');
+      check(resp.status() === 200, `the new session form: status ${resp.status()}`);
+      await expectH1(page);
+      // 2. The session: text, a date and time typed as digits (1 January:
+      //    the same in day-month and month-day order), participants,
+      //    the three Markdown sections.
+      await tabType(page, 'title', title, 120);
+      await tabType(page, 'summary', 'Een sessie die alleen met het toetsenbord is vastgelegd.');
+      await tabType(page, 'date', '01012027');
+      await tabType(page, 'time', '1430');
+      await tabType(page, 'location', 'Online');
+      await tabType(page, 'participants', `${external} (gast)`);
+      await tabType(page, 'case', 'Hoe leg je een sessie vast zonder muis?');
+      await tabType(page, 'insights', 'Met Tab kom je overal.');
+      await tabType(page, 'agreements', 'We proberen het ook met een schermlezer.');
+      await tabUntil(page, button(/^Opslaan$/i), 600, 'the "Opslaan" button');
+      resp = await pressAndWait(page, 'Enter');
+      check(resp.status() === 200, `after saving: status ${resp.status()} at ${page.url()}`);
+      const session = new URL(page.url()).pathname;
+      const row = await psql(`SELECT to_char(x.starts_at AT TIME ZONE 'Europe/Amsterdam',
+        'YYYY-MM-DD HH24:MI') || '|' || x.state || '|' || (SELECT string_agg(p.name || '/' ||
+        p.role, ',') FROM mm_participant p WHERE p.session_id = x.item_id) FROM mm_session x
+        JOIN item i ON i.id = x.item_id WHERE i.title = '${title}'`);
+      check(row === `2027-01-01 14:30|concept|${external}/gast`, `the session in the database: "${row}"`);
+      check(session === await psql(`SELECT mm_session_href(id) FROM item WHERE title = '${title}'`),
+        `saving led to ${page.url()}`);
+      await shot(page, 'mastermind-sessie-toetsenbord.png');
+
+      // 3. "Actie toevoegen", two actions: the first with "Opslaan en nog
+      //    een toevoegen", the second with "Opslaan".
+      await tabUntil(page, (x) => x.tag === 'a' && x.href === `${session}/acties`, 300,
+        'the "Actie toevoegen" link');
+      resp = await pressAndWait(page, 'Enter');
+      check(resp.status() === 200, `the action form: status ${resp.status()}`);
+      await tabType(page, 'what', `Eerste actie ${stamp}`, 120);
+      await tabType(page, 'owner', external);
+      await tabType(page, 'due', '01012027');
+      await tabUntil(page, button(/nog een/i), 100, 'the "Opslaan en nog een toevoegen" button');
+      resp = await pressAndWait(page, 'Enter');
+      check(resp.status() === 200 && new URL(page.url()).pathname === `${session}/acties`,
+        `after the first action: status ${resp.status()} at ${page.url()}`);
+      await tabType(page, 'what', `Tweede actie ${stamp}`, 120);
+      await tabUntil(page, button(/^Opslaan$/i), 100, 'the "Opslaan" button');
+      resp = await pressAndWait(page, 'Enter');
+      check(resp.status() === 200 && new URL(page.url()).pathname === session,
+        `after the second action: status ${resp.status()} at ${page.url()}`);
+      const acts = await psql(`SELECT string_agg(a.what || '/' || coalesce(a.owner_name, '') ||
+        '/' || coalesce(a.due_on::text, ''), ',' ORDER BY a.position) FROM mm_action a
+        JOIN item i ON i.id = a.session_id WHERE i.title = '${title}'`);
+      check(acts === `Eerste actie ${stamp}/${external}/2027-01-01,Tweede actie ${stamp}//`,
+        `the actions in the database: "${acts}"`);
+      const main = ((await page.locator('main').textContent()) || '').replace(/\s+/g, ' ');
+      check(main.includes(`Eerste actie ${stamp}`) && main.includes(`Tweede actie ${stamp}`),
+        'the session page does not list both actions');
+      await shot(page, 'mastermind-acties-toetsenbord.png');
+      await expectNoAxeViolations(page, 'mastermind-sessie-leider-concept');
+    });
+
+  // ------------------------------------------------------------ (c) axe
+
+  const axeViews = [
+    ['serie', null], ['serie (leider)', 'facilitator'], ['serie-acties', null],
+    ['sessie', null], ['sessie (deelnemer)', 'participant'], ['sessie (leider)', 'facilitator'],
+    ['mijn acties', 'participant'], ['sessie bewerken', 'facilitator'],
+    ['aanvulling beslissen', 'facilitator'], ['actie', 'participant'], ['masterminds', null],
+  ];
+  for (const [view, who] of axeViews) {
+    test(`axe: 0 violations on the mastermind ${view} view${who ? ` (as ${who})` : ''}`,
+      { context: ctx(), timeout: 600_000 },
+      async ({ page, context }) => {
+        const fx = await fixture();
+        const v = fx.browser.find((x) => x.view === view && (who === null || x.who === who));
+        check(v, `mastermind.py reached no "${view}" view`);
+        await signIn(context, who ? fx.cookies[who] : null);
+        const resp = await goto(page, v.path);
+        check(resp.status() === 200, `GET ${v.path}: status ${resp.status()}`);
+        await expectH1(page);
+        await shot(page, `mastermind-${view.replace(/[^a-z]+/g, '-')}.png`);
+        await expectNoAxeViolations(page, `mastermind-${view}`);
+      });
+  }
+
+  for (const [p, who, status] of [
+    ['/masterminds/voorbeeld-mastermind-gedragswetenschappers', null, 200],
+    ['/masterminds/voorbeeld-mastermind-gedragswetenschappers/voorbeeld-team-scherp-op-de-bedoeling', null, 200],
+    ['/masterminds/voorbeeld-mastermind-gedragswetenschappers/acties?status=alle', null, 200],
+    ['/masterminds/nieuw', 'facilitator', 200],
+    ['/account/acties', 'facilitator', 200],
+  ]) {
+    test(`axe: 0 violations on ${p}${who ? ` (as ${who})` : ''} (${status})`,
+      { context: ctx(), timeout: 600_000 },
+      async ({ page, context }) => {
+        const fx = await fixture();
+        await signIn(context, who ? fx.cookies[who] : null);
+        const resp = await goto(page, p);
+        check(resp.status() === status, `GET ${p}: status ${resp.status()}, expected ${status}`);
+        await expectH1(page);
+        await expectNoAxeViolations(page, `mastermind-${p.replace(/[^a-z]+/g, '-')}`);
+      });
+  }
+}
