@@ -39,6 +39,16 @@ static const struct links_kind	kinds[] = {
 /* Slugs the site uses for pages of its own (item_save() skips them). */
 static const char *const reserved[] = { "nieuw", "mijn", "feed" };
 
+/*
+ * A session's path has its series in it: /masterminds/{serie}/{sessie}
+ * names the session {sessie}. The pages under a series that are no
+ * session (mm_slug_reserved() in sql/007_mastermind.sql).
+ */
+#define MM_KIND		"mastermind"
+static const char *const mm_reserved[] = { "nieuw", "mijn", "feed",
+	"bewerken", "acties", "agenda", "verslag", "aanvullingen",
+	"addendum" };
+
 /* The lines this call wrote to out, by hash of their text. */
 struct links_seen {
 	struct sbuf	*out;
@@ -148,9 +158,26 @@ static int
 links_slug(size_t i, const char *p, char *kind, size_t kindsz, char *slug,
     size_t slugsz)
 {
-	size_t	n, r;
+	const char	*slash;
+	size_t		 n, r;
 
 	n = strcspn(p, "#?");
+	/* /masterminds/{serie}/{sessie}: the session, by its own slug. */
+	if (strcmp(kinds[i].kind, MM_KIND) == 0 &&
+	    (slash = memchr(p, '/', n)) != NULL) {
+		if ((size_t)(slash - p) > LINKS_SLUG_MAX ||
+		    !path_slug_ok(p, (size_t)(slash - p)))
+			return (-1);
+		n -= (size_t)(slash - p) + 1;
+		p = slash + 1;
+		if (n > LINKS_SLUG_MAX || !path_slug_ok(p, n))
+			return (-1);
+		for (r = 0; r < sizeof(mm_reserved) / sizeof(mm_reserved[0]);
+		    r++)
+			if (strlen(mm_reserved[r]) == n &&
+			    memcmp(mm_reserved[r], p, n) == 0)
+				return (-1);
+	}
 	if (n > LINKS_SLUG_MAX || !path_slug_ok(p, n))
 		return (-1);
 	if (strlen(kinds[i].kind) >= kindsz || n >= slugsz)

@@ -199,6 +199,38 @@ t_lesson(void **state)
 	    "les/5\npilot/p\n");
 }
 
+/* A session's path has its series in it: the session counts. */
+static void
+t_mastermind(void **state)
+{
+	struct sbuf	 out;
+	const char	*md = "[a](/masterminds/s/x) [b](/masterminds/t/x) "
+			    "[c](/masterminds/s/y)";
+
+	(void)state;
+	ITEM("/masterminds/serie-1/sessie-2", NULL, "mastermind", "sessie-2");
+	ITEM("/masterminds/serie-1/sessie-2#actie-7", BASE, "mastermind",
+	    "sessie-2");
+	ITEM(BASE "/masterminds/s/t?gedaan=x", BASE, "mastermind", "t");
+	ITEM("/masterminds/sessie-2", NULL, "mastermind", "sessie-2");
+	/* Pages under a series or session are no session. */
+	NOT("/masterminds/serie-1/nieuw", NULL);
+	NOT("/masterminds/serie-1/acties", NULL);
+	NOT("/masterminds/serie-1/agenda", NULL);
+	NOT("/masterminds/serie-1/sessie-2/bewerken", NULL);
+	NOT("/masterminds/serie-1/sessie-2/", NULL);
+	NOT("/masterminds/serie-1/", NULL);
+	NOT("/masterminds//sessie-2", NULL);
+	NOT("/masterminds/Serie/sessie-2", NULL);
+	NOT("/masterminds/serie/Sessie", NULL);
+	/* Only masterminds have two segments. */
+	NOT("/artikelen/a/b", NULL);
+	sbuf_init(&out);
+	assert_int_equal(links_extract(&out, md, strlen(md), NULL), 2);
+	assert_string_equal(sbuf_cstr(&out), "mastermind/x\nmastermind/y\n");
+	sbuf_free(&out);
+}
+
 static void
 t_extract(void **state)
 {
@@ -296,6 +328,7 @@ main(void)
 		cmocka_unit_test(t_absolute),
 		cmocka_unit_test(t_lengths),
 		cmocka_unit_test(t_lesson),
+		cmocka_unit_test(t_mastermind),
 		cmocka_unit_test(t_extract),
 		cmocka_unit_test(t_extract_append),
 		cmocka_unit_test(t_list),
