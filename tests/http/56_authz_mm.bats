@@ -199,6 +199,11 @@ post_mp() {
 			req -b "$(jar "$r")" "$p"
 			checks=$((checks + 1))
 			body+=$(header location)
+			# Every page repeats its own path (the language
+			# switch's way back): that path is no leak.
+			body=${body//"$p"/}
+			body=${body//"${p%%\?*}"/}
+			body=${body//"${p//\//%2F}"/}
 			# A search page repeats the query: there only the
 			# canaries' slugs (links to them) count.
 			if [[ "$p" == /zoeken* ]]; then
