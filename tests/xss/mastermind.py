@@ -137,7 +137,7 @@ def one_series(run, lead, part, i, p):
     r = send(run, lead, f'{series}/nieuw', [
         ('title', f'{marker("t", i)} {p1}'[:200]),
         ('summary', f'{marker("s", i)} {p1}'[:300]),
-        ('date', '2026-03-%02d' % (1 + i % 28)), ('time', '14:30'),
+        ('date', '2027-03-%02d' % (1 + i % 28)), ('time', '14:30'),
         ('duration', '90'),
         ('location', f'{marker("o", i)} {p1}'[:200]),
         ('facilitator', ''),
@@ -230,14 +230,17 @@ def check_ics(run, client, path, n_events):
             for m in re.finditer(r'§([a-zA-Z])(\d\d)§', un):
                 if m.group(1) in R.FIELDS:
                     run.seen.add((int(m.group(2)), m.group(1), view))
+    for m in re.finditer(r'§([per])(\d\d)§', text):
+        v['findings'].append(f'{where}shows {R.FIELDS[m.group(1)]} (no people in a calendar)')
     for bad in ('ATTENDEE', 'ORGANIZER', R.part_name, R.lead_name):
         if bad in text:
             v['findings'].append(f'{where}holds {bad!r} (no people in a calendar)')
 
 
-def check_md(run, client, path):
+def check_md(run, client, path, forbid=''):
     """The Markdown export: an attachment of type text/markdown, never a
-    page a browser renders."""
+    page a browser renders; the fields in forbid (participants and
+    external owners, for a visitor) never in it."""
     view = 'verslag (.md)'
     v = run.views.setdefault(view, {'pages': 0, 'findings': [], 'statuses': {}})
     r = client.get(path)
@@ -253,7 +256,9 @@ def check_md(run, client, path):
     if r.headers.get('x-content-type-options', '') != 'nosniff':
         v['findings'].append(f'{where}no nosniff')
     for m in re.finditer(r'§([a-zA-Z])(\d\d)§', r.text):
-        if m.group(1) in R.FIELDS:
+        if m.group(1) in forbid:
+            v['findings'].append(f'{where}shows {R.FIELDS[m.group(1)]} to a visitor')
+        elif m.group(1) in R.FIELDS:
             run.seen.add((int(m.group(2)), m.group(1), view))
 
 
@@ -311,7 +316,7 @@ def main(argv):
                 run.get(view, c, path)
             check_ics(run, vis, f'{series}/agenda.ics', 1)
             check_md(run, part, f'{session}.md')
-            check_md(run, vis, f'{session}.md')
+            check_md(run, vis, f'{session}.md', forbid='per')
         run.get('mijn acties', part, '/account/acties')
         run.get('masterminds', vis, '/masterminds')
         run.get('masterminds (leider)', lead, '/masterminds')
