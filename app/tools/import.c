@@ -94,6 +94,7 @@ typedef int	(*import_fn)(PGconn *, const char *, const struct front *,
 		    const char *);
 
 static int	 read_file(const char *, struct sbuf *);
+static int	 dir_exists(const char *, const char *);
 static int	 import_dir(PGconn *, const char *, const char *, import_fn,
 		    int);
 static int	 import_page(PGconn *, const char *, const struct front *,
@@ -794,6 +795,18 @@ md_filter(const struct dirent *d)
 	    strcmp(d->d_name + n - 3, ".md") == 0);
 }
 
+/* Is root/sub a directory? */
+static int
+dir_exists(const char *root, const char *sub)
+{
+	struct stat	 st;
+	char		 p[4096];
+
+	if ((size_t)snprintf(p, sizeof(p), "%s/%s", root, sub) >= sizeof(p))
+		return (0);
+	return (stat(p, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 /* html: render the body with md_render for fn (else fn gets NULL). */
 static int
 import_dir(PGconn *db, const char *root, const char *sub, import_fn fn,
@@ -905,7 +918,9 @@ main(int argc, char **argv)
 	/* Pilots after articles: their bodies link to them. */
 	if (rc == 0)
 		rc = import_dir(db, argv[1], "pilots", import_pilot, 0);
-	if (rc == 0)
+	/* Masterminds last: sessions link to articles and pilots. A
+	 * content tree without the directory (older copies) has none. */
+	if (rc == 0 && dir_exists(argv[1], "masterminds"))
 		rc = import_dir(db, argv[1], "masterminds", import_mastermind,
 		    0);
 	arts_free(&arts);
