@@ -27,6 +27,9 @@
 	X(notify_set_save) X(notify_set_saved) X(notify_mail_subject) \
 	X(notify_mail_hello) X(notify_mail_intro) X(notify_mail_more) \
 	X(notify_mail_footer) X(notify_s_contact) X(notify_k_contact) \
-	X(notify_h_contact)
+	X(notify_h_contact) X(notify_s_mm_geopend) X(notify_s_mm_aanvulling) \
+	X(notify_s_mm_besluit) X(notify_s_mm) X(notify_s_actie) \
+	X(notify_s_actie_herinnering) X(notify_k_mastermind) \
+	X(notify_h_mastermind) X(notify_k_actie) X(notify_h_actie)
 
 #endif

@@ -3,7 +3,10 @@
  * kinds a variant worked out in SQL (db/q_notify.c, "sub"), has one
  * message; its placeholders take the actor (a), the title (t) and the
  * community (c) in the order the table names them, the same in every
- * language. The message text is escaped before the arguments go in, so
+ * language. An action's reminder (kind 'actie') is stored as
+ * "herinnering:YYYY-MM-DD:<what>"; its variant is "herinnering:<date>"
+ * (db/q_notify_sql.h), its title what follows (the prefix is dropped
+ * here too when the query left it), and d is the date (DD-MM-YYYY). The message text is escaped before the arguments go in, so
  * in HTML mode nothing but the link is markup.
  */
 #include <string.h>
@@ -16,7 +19,8 @@ struct sentence {
 	const char	*kind;
 	const char	*sub;
 	enum msg_id	 msg;
-	const char	*args;	/* 'a' actor, 't' title, 'c' community */
+	const char	*args;	/* 'a' actor, 't' title, 'c' community,
+				   'd' due date of a reminder */
 };
 
 static const struct sentence	sentences[] = {
@@ -40,13 +44,27 @@ static const struct sentence	sentences[] = {
 	{ "moderatie", "item_verborgen", MSG_notify_s_mod_item_hidden, "t" },
 	{ "moderatie", "item_hersteld", MSG_notify_s_mod_item_back, "t" },
 	{ "contact", "", MSG_notify_s_contact, "at" },
+	{ "mastermind", "geopend", MSG_notify_s_mm_geopend, "at" },
+	{ "mastermind", "aanvulling", MSG_notify_s_mm_aanvulling, "at" },
+	{ "mastermind", "besluit", MSG_notify_s_mm_besluit, "at" },
+	{ "mastermind", "", MSG_notify_s_mm, "t" },
+	{ "actie", "herinnering", MSG_notify_s_actie_herinnering, "td" },
+	{ "actie", "", MSG_notify_s_actie, "at" },
 };
+
+/* "herinnering:" + YYYY-MM-DD + ":" before a reminder's title. */
+#define REMIND_PREFIX	"herinnering:"
+#define REMIND_LEN	(sizeof(REMIND_PREFIX) - 1 + 10 + 1)
 
 static const struct sentence	*sentence_find(const char *, const char *);
 static void	put_arg(struct sbuf *, enum locale, char,
 		    const struct notify_subject *, int);
+static const char *reminder_date(const struct notify_subject *);
 
-/* The kind's variant; an unknown variant falls back to the kind's "". */
+/*
+ * The kind's variant; an unknown variant falls back to the kind's "".
+ * A reminder's variant carries its date: "herinnering:YYYY-MM-DD".
+ */
 static const struct sentence *
 sentence_find(const char *kind, const char *sub)
 {
@@ -57,7 +75,9 @@ sentence_find(const char *kind, const char *sub)
 	for (i = 0; i < sizeof(sentences) / sizeof(sentences[0]); i++) {
 		if (strcmp(sentences[i].kind, kind) != 0)
 			continue;
-		if (strcmp(sentences[i].sub, sub) == 0)
+		if (strcmp(sentences[i].sub, sub) == 0 ||
+		    (strcmp(sentences[i].sub, "herinnering") == 0 &&
+		    strncmp(sub, REMIND_PREFIX, sizeof(REMIND_PREFIX) - 1) == 0))
 			return (&sentences[i]);
 		if (sentences[i].sub[0] == '\0')
 			any = &sentences[i];
@@ -65,13 +85,59 @@ sentence_find(const char *kind, const char *sub)
 	return (any);
 }
 
+/*
+ * The due date of an action's reminder (YYYY-MM-DD), from its variant
+ * "herinnering:<date>" or, when the variant is only "herinnering", from
+ * the title; NULL if this is no reminder.
+ */
+static const char *
+reminder_date(const struct notify_subject *s)
+{
+	const char	*d;
+	size_t		 i;
+
+	if (strcmp(s->kind, "actie") != 0 ||
+	    strncmp(s->sub, "herinnering", 11) != 0)
+		return (NULL);
+	if (strlen(s->sub) == REMIND_LEN - 1)
+		d = s->sub + sizeof(REMIND_PREFIX) - 1;
+	else if (strncmp(s->title, REMIND_PREFIX,
+	    sizeof(REMIND_PREFIX) - 1) == 0 && strlen(s->title) >= REMIND_LEN)
+		d = s->title + sizeof(REMIND_PREFIX) - 1;
+	else
+		return (NULL);
+	for (i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? d[i] != '-' :
+		    (d[i] < '0' || d[i] > '9'))
+			return (NULL);
+	return (d);
+}
+
 static void
 put_arg(struct sbuf *out, enum locale loc, char which,
     const struct notify_subject *s, int html)
 {
-	const char	*v;
+	const char	*v, *title;
+	char		 date[11];
 
+	title = s->title;
+	if (reminder_date(s) != NULL && strncmp(title, REMIND_PREFIX,
+	    sizeof(REMIND_PREFIX) - 1) == 0 && strlen(title) >= REMIND_LEN &&
+	    title[REMIND_LEN - 1] == ':')
+		title += REMIND_LEN;
 	switch (which) {
+	case 'd':
+		if ((v = reminder_date(s)) == NULL)
+			return;
+		/* YYYY-MM-DD as DD-MM-YYYY (Dutch order, also in English). */
+		memcpy(date, v + 8, 2);
+		date[2] = '-';
+		memcpy(date + 3, v + 5, 2);
+		date[5] = '-';
+		memcpy(date + 6, v, 4);
+		date[10] = '\0';
+		sbuf_puts(out, date);
+		return;
 	case 'a':
 		v = *s->actor != '\0' ? s->actor :
 		    i18n_get(loc, MSG_notify_someone);
@@ -81,13 +147,13 @@ put_arg(struct sbuf *out, enum locale loc, char which,
 		break;
 	default:
 		if (!html) {
-			sbuf_puts(out, s->title);
+			sbuf_puts(out, title);
 			return;
 		}
 		sbuf_puts(out, "<a href=\"");
 		html_url(out, s->href, strlen(s->href));
 		sbuf_puts(out, "\">");
-		html_text(out, s->title, strlen(s->title));
+		html_text(out, title, strlen(title));
 		sbuf_puts(out, "</a>");
 		return;
 	}

@@ -16,6 +16,12 @@
  *                 while their invitation is open, else '' (a decision)
  *   beoordeling   the decision of the review that caused it
  *   moderatie     'bericht_' or 'item_' + 'verborgen' or 'hersteld'
+ *   mastermind    'besluit' to the author of the amendment it links to,
+ *                 'aanvulling' to runners about an amendment, else
+ *                 'geopend' (the minutes are open for amendments)
+ *   actie         'herinnering:YYYY-MM-DD' when the text starts so
+ *                 (mm_action_remind(); the due date), else '' (you
+ *                 own an action). MM_TEXT strips it from the text.
  */
 #define NOTIFY_SUB(v) \
 	"CASE " v ".kind" \
@@ -40,7 +46,21 @@
 	"   ELSE 'item_' || CASE WHEN (SELECT i.hidden_at FROM item i" \
 	"   WHERE i.id = " v ".item_id) IS NULL THEN 'hersteld'" \
 	"   ELSE 'verborgen' END END" \
+	" WHEN 'mastermind' THEN CASE WHEN " v ".href !~ '#aanvulling-[0-9]+$'" \
+	"   THEN 'geopend' WHEN EXISTS (SELECT 1 FROM mm_amendment a" \
+	"   WHERE a.id = substring(" v ".href FROM '#aanvulling-([0-9]{1,18})$')" \
+	"   ::bigint AND a.author_id = " v ".account_id) THEN 'besluit'" \
+	"   ELSE 'aanvulling' END" \
+	" WHEN 'actie' THEN CASE WHEN " v ".text" \
+	"   ~ '^herinnering:[0-9]{4}-[0-9]{2}-[0-9]{2}:'" \
+	"   THEN substr(" v ".text, 1, 22) ELSE '' END" \
 	" ELSE '' END"
+
+/* The text shown: a reminder's without its "herinnering:<date>:". */
+#define NOTIFY_TEXT(v) \
+	"CASE WHEN " v ".kind = 'actie' AND " v ".text" \
+	" ~ '^herinnering:[0-9]{4}-[0-9]{2}-[0-9]{2}:'" \
+	" THEN substr(" v ".text, 24) ELSE " v ".text END"
 
 /* The moderator's note to the author of what is hidden now. */
 #define NOTIFY_NOTE(v) \

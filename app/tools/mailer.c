@@ -62,6 +62,7 @@ static int	mkdir_p(const char *);
 static int	deliver_dir(const struct msg *, char *, size_t);
 static int	deliver_sendmail(const struct msg *, char *, size_t);
 static int	db_ok(PGconn *, PGresult *, ExecStatusType);
+static int	remind_actions(PGconn *);
 static int	run_pass(PGconn *);
 
 static volatile sig_atomic_t	stop;
@@ -520,6 +521,29 @@ db_ok(PGconn *conn, PGresult *res, ExecStatusType want)
 }
 
 /*
+ * Issue 8: remind owners of mastermind actions that are due soon (one
+ * notification each, mm_action_remind()). Logs only how many, never
+ * who or what. -1 on a database error.
+ */
+static int
+remind_actions(PGconn *conn)
+{
+	PGresult	*res;
+	long		 n;
+
+	res = PQexec(conn, "SELECT mm_action_remind()");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
+		(void)db_ok(conn, res, PGRES_TUPLES_OK);
+		return (-1);
+	}
+	n = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	if (n > 0)
+		fprintf(stderr, "mailer: %ld action reminders\n", n);
+	return (0);
+}
+
+/*
  * Each pending message once, in its own short transaction (the DSN may
  * set idle_in_transaction_session_timeout). -1 on a database error.
  */
@@ -532,6 +556,8 @@ run_pass(PGconn *conn)
 	const char	*params[2];
 	int		 rc;
 
+	if (remind_actions(conn) == -1)
+		return (-1);
 	(void)snprintf(last, sizeof(last), "0");
 	(void)snprintf(maxatt, sizeof(maxatt), "%d", MAX_ATTEMPTS);
 	while (!stop) {

@@ -25,7 +25,7 @@
 #include "web/view.h"
 
 #define NS_PATH		"/account/meldingen"
-#define NS_KINDS	9
+#define NS_KINDS	11
 
 /* The kinds in the order shown; the same list as Q_NOTIFY_KINDS. */
 static const struct {
@@ -49,6 +49,9 @@ static const struct {
 	{ "moderatie", "k_moderatie", MSG_notify_k_moderatie,
 	    MSG_notify_h_moderatie },
 	{ "contact", "k_contact", MSG_notify_k_contact, MSG_notify_h_contact },
+	{ "mastermind", "k_mastermind", MSG_notify_k_mastermind,
+	    MSG_notify_h_mastermind },
+	{ "actie", "k_actie", MSG_notify_k_actie, MSG_notify_h_actie },
 };
 
 struct ns_ctx {
