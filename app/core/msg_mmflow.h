@@ -42,6 +42,6 @@
 	X(mmw_rm_cancel) X(mmw_rm_final) X(mmw_my_title) X(mmw_my_lead) \
 	X(mmw_my_back) X(mmw_my_closed_heading) X(mmw_my_open_caption) \
 	X(mmw_my_closed_caption) X(mmw_my_update_col) X(mmw_my_update) \
-	X(mmw_my_none_open) X(mmw_my_none_closed)
+	X(mmw_my_none_open) X(mmw_my_none_closed) X(mmw_my_link)
 
 #endif

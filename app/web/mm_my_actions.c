@@ -167,7 +167,7 @@ mmy_done(struct http_request *req, struct db_ctx *db)
 			resp_error(req, 500);
 		else
 			view_page(req, 200, ctx->loc, i18n_get(ctx->loc,
-			    MSG_mmw_my_title), "/account", VIEW_mm_my, b,
+			    MSG_mmw_my_title), "/account/acties", VIEW_mm_my, b,
 			    NBINDS(b));
 	}
 	sbuf_free(&open);

@@ -396,3 +396,21 @@ Nieuw **inzicht** erbij." ]
 	[ "$(audits mm_amendement "$S1")" = 3 ]
 	[ "$(audits mm_afgewezen "$S1")" = 2 ]
 }
+
+@test "notifications in Dutch: minutes open, an amendment proposed, a decision on yours" {
+	req -b "$(jar part)" /meldingen
+	[ "$status_code" = 200 ]
+	assert_contains "Verslag runner $RUN vraagt je het verslag van <a href=\"$SPATH\">Workflow $RUN</a> aan te vullen."
+	assert_contains "Verslag runner $RUN besliste over je aanvulling op het verslag van <a href=\"$SPATH#aanvulling-"
+	req -b "$(jar runner)" /meldingen
+	[ "$status_code" = 200 ]
+	assert_contains "Verslag part $RUN stelde een aanvulling voor op het verslag van <a href=\"$SPATH#aanvulling-"
+	# Switched off: no more of them.
+	post part /account/meldingen --data-urlencode "k_reactie=1"
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT in_app FROM notify_pref WHERE account_id = $PART_ID
+	    AND kind = 'mastermind'")" = f ]
+	req -b "$(jar part)" /account/meldingen
+	assert_contains 'name="k_mastermind"'
+	assert_contains 'name="k_actie"'
+}

@@ -374,3 +374,14 @@ setup_file() {
 	assert_not_contains 'id="what"'
 	assert_contains 'name="status"'
 }
+
+@test "the user menu and the account page link to my actions" {
+	req -b "$(jar owner)" /account
+	[ "$status_code" = 200 ]
+	assert_contains '<a href="/account/acties">Mijn acties</a>'
+	assert_contains '<a href="/account/acties">Mijn acties uit mastermindsessies</a>'
+	req -b "$(jar owner)" /account/acties
+	assert_contains '<a href="/account/acties" aria-current="page">Mijn acties</a>'
+	req /
+	assert_not_contains 'href="/account/acties"'
+}
