@@ -8,9 +8,9 @@
  *        ?gedaan=actie#actie-<id>, or back to this form with again=ja
  *
  * Who: whoever runs the session, while its minutes are not final (a
- * 409 page then). A session the reader may not see is 404, other
- * readers 403. mm_action_save()'s errors come back next to their field
- * with what was typed.
+ * 409 page then). A session whose minutes the reader may not read is
+ * 404, other readers 403. mm_action_save()'s errors come back next to
+ * their field with what was typed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,7 +134,7 @@ mmc_loaded(struct http_request *req, struct db_ctx *db)
 			tok_new(ctx->nonce);
 		return (mmc_render(req, ctx, 403));
 	}
-	if (!s->found || !s->see) {
+	if (!s->found || !s->see || !s->read) {
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}

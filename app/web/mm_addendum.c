@@ -5,9 +5,10 @@
  *   POST (multipart) _csrf, nonce, body (Markdown, 1-20000 characters)
  *        -> mm_addendum_add(), then 303 to the session ?gedaan=addendum
  *
- * Who: whoever runs the session. A session the reader may not see is
- * 404, other readers get 403. Before the minutes are final: a 409 page
- * (change the minutes themselves), the typed text kept on a POST.
+ * Who: whoever runs the session. A session whose minutes the reader
+ * may not read is 404, other readers get 403. Before the minutes are
+ * final: a 409 page (change the minutes themselves), the typed text
+ * kept on a POST.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,7 +113,7 @@ mmx_loaded(struct http_request *req, struct db_ctx *db)
 			tok_new(ctx->nonce);
 		return (mmx_render(req, ctx, 403));
 	}
-	if (!s->found || !s->see) {
+	if (!s->found || !s->see || !s->read) {
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}

@@ -9,9 +9,9 @@
  *        ?gedaan=aanvulling#aanvulling-<id>
  *
  * Who: member participants of the session, while the window is open.
- * A session the reader may not see is 404; a reader who is not a
- * participant gets 403; a participant after the window 409. A refused
- * POST shows the form again with what was typed.
+ * A session whose minutes the reader may not read is 404; another
+ * reader who is not a participant gets 403; a participant after the
+ * window 409. A refused POST shows the form again with what was typed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,7 +138,7 @@ mma_loaded(struct http_request *req, struct db_ctx *db)
 			tok_new(ctx->nonce);
 		return (mma_render(req, ctx, 403));
 	}
-	if (!s->found || !s->see) {
+	if (!s->found || !s->see || !s->read) {
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}

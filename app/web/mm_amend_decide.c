@@ -8,8 +8,9 @@
  *        -> mm_amend_decide(), then 303 to the session with
  *        ?gedaan=overgenomen|afgewezen#aanvulling-<id>
  *
- * Who: whoever runs the session. A session the reader may not see, or
- * an amendment not of this session, is 404; other readers get 403. A
+ * Who: whoever runs the session. A session whose minutes the reader
+ * may not read, or an amendment not of this session, is 404; other
+ * readers get 403. A
  * decision on a decided amendment or on final minutes is a 409 page.
  */
 #include <stdio.h>
@@ -121,7 +122,7 @@ mmd_loaded(struct http_request *req, struct db_ctx *db)
 		resp_error(req, 403);
 		return (HTTP_STATE_COMPLETE);
 	}
-	if (!s->found || !s->see) {
+	if (!s->found || !s->see || !s->read) {
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}

@@ -7,10 +7,11 @@
  *        with ?gedaan=geopend|gesloten|vastgesteld
  *
  * Who: whoever runs the session (mm_session_may_run; the SQL checks
- * again). A session the reader may not see is 404; one they see but do
- * not run 403. A step that does not fit the state is a 409 page that
- * says why (the window is still open: until when; open amendments:
- * links to each) and links back; a bad number of days a 422 page.
+ * again). A session whose minutes the reader may not read is 404;
+ * other readers who do not run it get 403. A step that does not fit
+ * the state is a 409 page that says why (the window is still open:
+ * until when; open amendments: links to each) and links back; a bad
+ * number of days a 422 page.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,7 +99,7 @@ mmn_loaded(struct http_request *req, struct db_ctx *db)
 		resp_error(req, 403);
 		return (HTTP_STATE_COMPLETE);
 	}
-	if (!s->found || !s->see) {
+	if (!s->found || !s->see || !s->read) {
 		resp_error(req, 404);
 		return (HTTP_STATE_COMPLETE);
 	}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # The minutes workflow (issue 8): a runner opens the minutes for
 # amendments (dagen 1-30, else 422); a participant proposes amendments
-# while the window is open (a stranger gets 403); the runner takes one
+# while the window is open (a stranger, who may not read the minutes,
+# gets 404; a reader who may but does not take part or run it, 403); the runner takes one
 # over (the section's text is replaced, a new revision) and rejects one
 # with a reply; closing the window; a proposal after it is refused (409,
 # typed text kept); finalising is refused while the window is open and
@@ -90,7 +91,7 @@ setup_file() {
 	S2PATH="/masterminds/$SERIES/tweede-$RUN"
 }
 
-@test "opening: bad days 422, stranger 403, visitor to sign in, runner opens for 5 days" {
+@test "opening: bad days 422, stranger 404, participant 403, runner opens for 5 days" {
 	post runner "$SPATH/verslag" --data-urlencode "action=openen" \
 	    --data-urlencode "dagen=0"
 	[ "$status_code" = 422 ]
@@ -107,7 +108,11 @@ setup_file() {
 	[ "$status_code" = 422 ]
 	[ "$(state "$S1")" = concept ]
 
+	# Minutes a stranger may not read do not exist for them.
 	post stranger "$SPATH/verslag" --data-urlencode "action=openen"
+	[ "$status_code" = 404 ]
+	# The participant reads them, but does not run the session.
+	post part "$SPATH/verslag" --data-urlencode "action=openen"
 	[ "$status_code" = 403 ]
 	req -X POST -H "Origin: $BRON_URL" --data "action=openen" "$SPATH/verslag"
 	[ "$status_code" = 303 ] || [ "$status_code" = 403 ]
@@ -141,9 +146,9 @@ setup_file() {
 	assert_contains "href=\"$SPATH\""
 }
 
-@test "amendments: stranger 403, participant's form with the current text, 422 keeps the text" {
+@test "amendments: stranger 404, participant's form with the current text, 422 keeps the text" {
 	req -b "$(jar stranger)" "$SPATH/aanvullingen"
-	[ "$status_code" = 403 ]
+	[ "$status_code" = 404 ]
 	req "$SPATH/aanvullingen"
 	[ "$status_code" = 303 ]
 	req -b "$(jar part)" "/masterminds/$SERIES/nergens-$RUN/aanvullingen"
@@ -177,10 +182,10 @@ met twee regels"
 met twee regels" ]
 	[ "$(textarea comment)" = "Let op &lt;b&gt;dit&lt;/b&gt;" ]
 	[ "$(db -c "SELECT count(*) FROM mm_amendment WHERE session_id = $S1")" = 0 ]
-	# The stranger's POST: 403, nothing written.
+	# The stranger's POST: 404, nothing written.
 	mpost stranger "$SPATH/aanvullingen" --form-string "nonce=$NONCE" \
 	    --form-string "section=algemeen" --form-string "comment=Hoi"
-	[ "$status_code" = 403 ]
+	[ "$status_code" = 404 ]
 	[ "$(db -c "SELECT count(*) FROM mm_amendment WHERE session_id = $S1")" = 0 ]
 }
 
@@ -284,8 +289,10 @@ Nieuw **inzicht** erbij." ]
 	    --form-string "section=vraag" --form-string "comment=Nog een vraag."
 	[ "$status_code" = 303 ]
 
-	post stranger "$SPATH/verslag" --data-urlencode "action=sluiten"
+	post part "$SPATH/verslag" --data-urlencode "action=sluiten"
 	[ "$status_code" = 403 ]
+	req -b "$(jar stranger)" "$SPATH/aanvullingen/1"
+	[ "$status_code" = 404 ]
 	post runner "$SPATH/verslag" --data-urlencode "action=sluiten"
 	[ "$status_code" = 303 ]
 	[ "$(header location)" = "$SPATH?gedaan=gesloten" ]
