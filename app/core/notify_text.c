@@ -174,6 +174,10 @@ notify_text(struct sbuf *out, enum locale loc,
 	size_t			 i, n;
 
 	st = sentence_find(s->kind, s->sub);
+	/* A reminder without a readable date says only what it is about. */
+	if (st != NULL && strcmp(st->sub, "herinnering") == 0 &&
+	    reminder_date(s) == NULL)
+		st = sentence_find(s->kind, "");
 	fmt = st != NULL ? i18n_get(loc, st->msg) : "%s";
 	args = st != NULL ? st->args : "t";
 	n = strlen(args);

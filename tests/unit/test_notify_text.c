@@ -132,6 +132,41 @@ t_fallbacks(void **state)
 	SAY(LOC_NL, &s, 0, "Iemand reageerde in het gesprek 100%s %d %%.");
 }
 
+/* Issue 8: mastermind variants and an action's reminder with its date. */
+static void
+t_mastermind(void **state)
+{
+	const struct notify_subject	open = { "mastermind", "geopend",
+	    "Pim", "Sessie 3", "", "/masterminds/s/sessie-3" };
+	const struct notify_subject	own = { "actie", "", "Pim",
+	    "Protocol <herschrijven>", "", "/masterminds/s/sessie-3#actie-4" };
+	const struct notify_subject	rem = { "actie",
+	    "herinnering:2026-03-09", "", "Zaal boeken", "",
+	    "/masterminds/s/sessie-3#actie-5" };
+	const struct notify_subject	raw = { "actie",
+	    "herinnering:2026-03-09", "", "herinnering:2026-03-09:Zaal boeken",
+	    "", "/x" };
+	const struct notify_subject	bad = { "actie", "herinnering:2026-3-9",
+	    "", "herinnering:kapot", "", "/x" };
+
+	(void)state;
+	SAY(LOC_NL, &open, 0, "Pim vraagt je het verslag van Sessie 3 aan "
+	    "te vullen.");
+	SAY(LOC_NL, &own, 1, "Pim maakte je eigenaar van een actie: <a href=\""
+	    "/masterminds/s/sessie-3#actie-4\">Protocol &lt;herschrijven&gt;"
+	    "</a>");
+	SAY(LOC_NL, &rem, 0, "Herinnering: je actie Zaal boeken moet uiterlijk "
+	    "09-03-2026 klaar zijn.");
+	SAY(LOC_EN, &rem, 0, "Reminder: your action Zaal boeken is due by "
+	    "09-03-2026.");
+	/* The digest passes the stored text: the prefix is dropped here. */
+	SAY(LOC_NL, &raw, 0, "Herinnering: je actie Zaal boeken moet uiterlijk "
+	    "09-03-2026 klaar zijn.");
+	/* Without a readable date: the owner's sentence, the title as is. */
+	SAY(LOC_NL, &bad, 0, "Iemand maakte je eigenaar van een actie: "
+	    "herinnering:kapot");
+}
+
 int
 main(void)
 {
@@ -141,6 +176,7 @@ main(void)
 		cmocka_unit_test(t_variants),
 		cmocka_unit_test(t_contact),
 		cmocka_unit_test(t_fallbacks),
+		cmocka_unit_test(t_mastermind),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
