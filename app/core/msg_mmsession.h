@@ -32,6 +32,9 @@
 	X(mms_carried_none_form) X(mms_carried_form_caption) \
 	X(mms_export_date) X(mms_export_facilitator) X(mms_export_series) \
 	X(mms_export_location) X(mms_conflict_stored) X(mms_note_hint) \
-	X(mms_tags_hint)
+	X(mms_tags_hint) X(mms_when_legend) X(mms_who_legend) \
+	X(mms_summary_hint) X(mms_time_hint) X(mms_duration_hint) \
+	X(mms_location_hint) X(mms_themes_hint) X(mms_md_hint) \
+	X(mms_preview_note) X(mms_final_heading) X(mms_minutes_legend)
 
 #endif
