@@ -309,6 +309,9 @@ mme_check(struct mme_ctx *ctx)
 	if (ctx->evidence != NULL)
 		(void)fv_check(&ctx->fv, "evidence", form_text(ctx->evidence,
 		    MME_EV_MAX, 0, 0), MME_EV_MAX);
+	/* Crafted or truncated: no revision to check against. */
+	if (ctx->base[0] == '\0')
+		fv_form_error(&ctx->fv, MSG_mmw_nonce_missing, NULL);
 }
 
 static void
