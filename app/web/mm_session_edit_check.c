@@ -38,7 +38,7 @@ static const enum msg_id	mse_part_msgs[] = {
 const char *const	mse_fv_fields[MSE_FV][9] = {
 	{ "title", "summary", "date", "time", "duration", "location",
 	    "facilitator", "participants", NULL },
-	{ "case", "body", "agreements", "themes", "tags", "related", "note",
+	{ "case", "insights", "agreements", "themes", "tags", "related", "note",
 	    NULL },
 };
 
@@ -301,7 +301,7 @@ mse_render_md(struct mse_ctx *ctx)
 	len = strlen(ctx->v[MF_BODY]);
 	if (len > MD_MAX_INPUT || md_doc_render(&ctx->doc, ctx->v[MF_BODY],
 	    len, resp_base_url()) == -1) {
-		mse_err(ctx, "body", MSG_mms_md_long, NULL);
+		mse_err(ctx, "insights", MSG_mms_md_long, NULL);
 		return (-1);
 	}
 	v = ctx->v[MF_CASE];

@@ -269,7 +269,7 @@ mse_render(struct http_request *req, struct mse_ctx *ctx, int status)
 			{ "facilitator", ctx->v[MF_FACILITATOR], TPL_TEXT },
 			{ "participants", ctx->v[MF_PARTICIPANTS], TPL_TEXT },
 			{ "case", ctx->v[MF_CASE], TPL_TEXT },
-			{ "body", ctx->v[MF_BODY], TPL_TEXT },
+			{ "insights", ctx->v[MF_BODY], TPL_TEXT },
 			{ "agreements", ctx->v[MF_AGREEMENTS], TPL_TEXT },
 			{ "tags", ctx->v[MF_TAGS], TPL_TEXT },
 			{ "related", ctx->v[MF_RELATED], TPL_TEXT },

@@ -131,7 +131,7 @@ Externe Ella $RUN (ouder)
 
 Los $RUN" \
 	    --form-string "case=Zie [het plan](/artikelen/casus-$RUN)." \
-	    --form-string "body=## Kern
+	    --form-string "insights=## Kern
 Zie [eerder](/masterminds/$SERIES/$earlier_slug).
 
 ## Verder
@@ -219,11 +219,11 @@ Bram (coach"
 	# A facilitator who is no member: mm_session_save()'s error column.
 	plan runner "$SERIES" "$nonce" "Onbekend $RUN" \
 	    --form-string "facilitator=Niemand Bekend $RUN" \
-	    --form-string "body=Mijn inzicht BEWAARD-$RUN"
+	    --form-string "insights=Mijn inzicht BEWAARD-$RUN"
 	[ "$status_code" = 422 ]
 	[[ "$(field_error facilitator)" == *"Er is geen lid met deze naam"* ]]
 	[ "$(field facilitator)" = "Niemand Bekend $RUN" ]
-	[ "$(textarea body)" = "Mijn inzicht BEWAARD-$RUN" ]
+	[ "$(textarea insights)" = "Mijn inzicht BEWAARD-$RUN" ]
 	[ "$(field title)" = "Onbekend $RUN" ]
 
 	# No nonce: nothing saved, a fresh one for the next try.
@@ -245,14 +245,14 @@ Bram (coach"
 	    --form-string "action=preview" --form-string "title=Voorbeeld $RUN" \
 	    --form-string "date=2026-06-01" --form-string "time=09:00" \
 	    --form-string "duration=90" --form-string "case=Een *casus*" \
-	    --form-string "body=Een **inzicht**" \
+	    --form-string "insights=Een **inzicht**" \
 	    --form-string "agreements=- een afspraak"
 	[ "$status_code" = 200 ]
 	assert_contains 'id="preview-title"'
 	assert_contains "<em>casus</em>"
 	assert_contains "<strong>inzicht</strong>"
 	assert_contains "<li>een afspraak</li>"
-	[ "$(textarea body)" = "Een **inzicht**" ]
+	[ "$(textarea insights)" = "Een **inzicht**" ]
 	[ "$(field nonce)" = "$nonce" ]
 	[ "$(db -c "SELECT count(*) FROM mm_session WHERE series_id = $SERIES_ID")" = "$n0" ]
 }
@@ -285,12 +285,12 @@ Bram (coach"
 	    --form-string "base=$base" --form-string "action=save" \
 	    --form-string "title=Bewerk $RUN" --form-string "date=2026-03-03" \
 	    --form-string "time=10:00" --form-string "duration=90" \
-	    --form-string "body=Mijn versie MIJN-$RUN" \
+	    --form-string "insights=Mijn versie MIJN-$RUN" \
 	    --form-string "participants=Vorm member $RUN"
 	[ "$status_code" = 409 ]
 	assert_contains "Nu opgeslagen"
 	assert_contains "ANDER-$RUN"
-	[ "$(textarea body)" = "Mijn versie MIJN-$RUN" ]
+	[ "$(textarea insights)" = "Mijn versie MIJN-$RUN" ]
 	[ "$(textarea participants)" = "Vorm member $RUN" ]
 	[ "$(field base)" = "$((base + 1))" ]
 	[ "$(db -c "SELECT body_md FROM item WHERE id = $id")" = "Ander inzicht ANDER-$RUN" ]
@@ -300,7 +300,7 @@ Bram (coach"
 	    --form-string "base=$((base + 1))" --form-string "action=save" \
 	    --form-string "title=Bewerk $RUN" --form-string "date=2026-03-03" \
 	    --form-string "time=10:00" --form-string "duration=90" \
-	    --form-string "body=Mijn versie MIJN-$RUN" \
+	    --form-string "insights=Mijn versie MIJN-$RUN" \
 	    --form-string "participants=Vorm member $RUN"
 	[ "$status_code" = 303 ]
 	[ "$(header location)" = "/masterminds/$SERIES/$slug?gedaan=opgeslagen" ]
