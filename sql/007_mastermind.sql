@@ -1167,7 +1167,10 @@ BEGIN
 		    END, p_session, 'actie ' || v_id || ' '
 		    || coalesce(p_status, 'open'));
 	END IF;
-	IF v_owner IS NOT NULL AND v_owner IS DISTINCT FROM o.owner_id THEN
+	-- Only an owner who may read these minutes is told (the action's
+	-- text is part of them); the reminder comes when they may.
+	IF v_owner IS NOT NULL AND v_owner IS DISTINCT FROM o.owner_id
+	    AND mm_minutes_may_read(p_session, v_owner) THEN
 		PERFORM notify_send(v_owner, 'actie', left(btrim(p_what), 300),
 		    mm_session_href(p_session) || '#actie-' || v_id, p_actor,
 		    (SELECT s.community_id FROM mm_series s
@@ -1218,10 +1221,12 @@ BEGIN
 	    AND x.owner_id IS NOT NULL
 	    AND x.due_on <= (now() AT TIME ZONE 'Europe/Amsterdam')::date
 	        + p_days
+	    -- An owner who may not read the minutes yet (concept, not a
+	    -- participant) keeps the reminder for when they may.
+	    AND mm_minutes_may_read(x.session_id, x.owner_id)
 	    FOR UPDATE OF x SKIP LOCKED LOOP
 		UPDATE mm_action x SET reminded_at = now() WHERE x.id = a.id;
-		IF mm_minutes_may_read(a.session_id, a.owner_id)
-		    AND notify_send(a.owner_id, 'actie', 'herinnering:'
+		IF notify_send(a.owner_id, 'actie', 'herinnering:'
 		    || to_char(a.due_on, 'YYYY-MM-DD') || ':' || a.what,
 		    mm_session_href(a.session_id) || '#actie-' || a.id, NULL,
 		    a.community_id, NULL, NULL, NULL) THEN

@@ -1,0 +1,85 @@
+#!/usr/bin/env bats
+# Review of issue 8: bugs found after the parts landed, each with the
+# test that shows it fixed.
+#   - an action's owner who may not read the session's (concept)
+#     minutes got its text as a notification, and its one reminder was
+#     spent on them without a notification.
+
+load helpers
+
+jar() {
+	echo "$BATS_FILE_TMPDIR/jar-$1"
+}
+
+# session TITLE SLUG DATE PARTICIPANTS_JSON: prints the item id.
+session() {
+	db -v s="$SERIES_ID" -v title="$1" -v slug="$2" -v d="$3" \
+	    -v p="$4" -v actor="$RUNNER_ID" <<'SQL'
+SELECT id FROM mm_session_save(NULL, NULL, :'actor', :'s', :'title',
+    'SAMENVATTING-CANARY.', 'Inzicht.', '<p>Inzicht.</p>', '', 1, '',
+    :'slug', '', '', '', '', NULL,
+    jsonb_build_object('date', :'d', 'time', '14:00', 'duration', '90',
+    'participants', :'p'::jsonb));
+SQL
+}
+
+setup_file() {
+	export RUN="rv$$r$RANDOM"
+	local e who
+	for who in runner part owner stranger; do
+		e=$(unique_email "mmr-$who")
+		register "$who" "$e" "Review $who $RUN"
+		db -c "SELECT id FROM account WHERE email = '$e'" >"$BATS_FILE_TMPDIR/id-$who"
+	done
+	export RUNNER_ID PART_ID OWNER_ID STRANGER_ID SERIES_ID SERIES
+	RUNNER_ID=$(cat "$BATS_FILE_TMPDIR/id-runner")
+	PART_ID=$(cat "$BATS_FILE_TMPDIR/id-part")
+	OWNER_ID=$(cat "$BATS_FILE_TMPDIR/id-owner")
+	STRANGER_ID=$(cat "$BATS_FILE_TMPDIR/id-stranger")
+	SERIES="review-$RUN"
+	SERIES_ID=$(db -c "SELECT id FROM mm_series_save(NULL, NULL, $RUNNER_ID,
+	    'Reviewserie $RUN', '$SERIES', 'Doel', '<p>Doel</p>', '', '', 7,
+	    NULL)")
+}
+
+@test "an owner who may not read concept minutes gets no notification with the action's text; the reminder waits for them" {
+	local s a
+	s=$(session "Een $RUN" "een-$RUN" 2026-01-10 \
+	    "[{\"name\": \"Review part $RUN\", \"role\": \"\"}]")
+	# The owner is no participant: the concept minutes are closed to them.
+	[ "$(db -c "SELECT mm_minutes_may_read($s, $OWNER_ID)")" = f ]
+	a=$(db -c "SELECT id FROM mm_action_save(NULL, $s, $RUNNER_ID, NULL,
+	    'GEHEIME-ACTIE-$RUN', 'Review owner $RUN',
+	    to_char(now() + interval '1 day', 'YYYY-MM-DD'), NULL, '', '',
+	    NULL, NULL)")
+	[ -n "$a" ]
+	[ "$(db -c "SELECT owner_id FROM mm_action WHERE id = $a")" = "$OWNER_ID" ]
+	req -b "$(jar owner)" /meldingen
+	[ "$status_code" = 200 ]
+	assert_not_contains "GEHEIME-ACTIE-$RUN"
+	[ "$(db -c "SELECT count(*) FROM notification
+	    WHERE account_id = $OWNER_ID AND text LIKE '%GEHEIME-ACTIE-$RUN%'")" = 0 ]
+	# The reminder is not spent on someone who may not read it.
+	db -c "SELECT mm_action_remind(3)" >/dev/null
+	[ "$(db -c "SELECT reminded_at IS NULL FROM mm_action WHERE id = $a")" = t ]
+	[ "$(db -c "SELECT count(*) FROM notification
+	    WHERE account_id = $OWNER_ID AND text LIKE '%GEHEIME-ACTIE-$RUN%'")" = 0 ]
+	# Once the minutes are final the owner may read them: the reminder
+	# comes, once.
+	db -c "SELECT mm_minutes_step($s, $RUNNER_ID, 'openen', 1)" >/dev/null
+	db -c "UPDATE mm_session SET amend_until = now() - interval '1 minute'
+	    WHERE item_id = $s"
+	db -c "SELECT mm_minutes_step($s, $RUNNER_ID, 'vaststellen', NULL)" >/dev/null
+	db -c "SELECT mm_action_remind(3)" >/dev/null
+	db -c "SELECT mm_action_remind(3)" >/dev/null
+	[ "$(db -c "SELECT count(*) FROM notification
+	    WHERE account_id = $OWNER_ID AND text LIKE 'herinnering:%GEHEIME-ACTIE-$RUN'")" = 1 ]
+	# A participant who becomes an owner is told.
+	a=$(db -c "SELECT id FROM mm_action_save(NULL,
+	    $(session "Twee $RUN" "twee-$RUN" 2026-02-10 \
+	    "[{\"name\": \"Review part $RUN\", \"role\": \"\"}]"),
+	    $RUNNER_ID, NULL, 'DEELNEMER-ACTIE-$RUN', 'Review part $RUN', '',
+	    NULL, '', '', NULL, NULL)")
+	req -b "$(jar part)" /meldingen
+	assert_contains "DEELNEMER-ACTIE-$RUN"
+}
