@@ -997,6 +997,7 @@ DECLARE
 	v_rev	integer;
 	m	record;
 	v_parts	text[];
+	v_keep	boolean := false;
 BEGIN
 	IF p_id IS NULL AND p_idem IS NOT NULL AND p_idem <> '' THEN
 		SELECT a.id, a.revision INTO v_id, v_rev FROM mm_action a
@@ -1028,12 +1029,16 @@ BEGIN
 	END IF;
 
 	-- On a change, NULL keeps what, owner and due as they are (the
-	-- status forms send only status, note and evidence).
+	-- status forms send only status, note and evidence). The owner is
+	-- kept as it is stored, not looked up again by name: a blocked
+	-- member is no "active member" by name and would become an
+	-- external name (or a 'frozen' error on final minutes).
 	IF p_id IS NOT NULL THEN
 		p_what := coalesce(p_what, o.what);
 		IF p_owner IS NULL THEN
-			p_owner := coalesce(o.owner_name, (SELECT a.display_name
-			    FROM account a WHERE a.id = o.owner_id), '');
+			v_keep := true;
+			v_owner := o.owner_id;
+			v_oname := o.owner_name;
 		END IF;
 		IF p_due IS NULL THEN
 			p_due := coalesce(o.due_on::text, '');
@@ -1043,20 +1048,19 @@ BEGIN
 		RETURN QUERY SELECT p_id, o.revision, false, 'what'::text;
 		RETURN;
 	END IF;
-	IF btrim(coalesce(p_owner, '')) <> '' THEN
+	IF v_keep THEN
+		NULL;
+	ELSIF o.owner_id IS NOT NULL AND EXISTS (SELECT 1 FROM account a
+	    WHERE a.id = o.owner_id
+	    AND lower(a.display_name) = lower(btrim(p_owner))) THEN
+		-- The current owner keeps their place by their name.
+		v_owner := o.owner_id;
+	ELSIF btrim(coalesce(p_owner, '')) <> '' THEN
 		SELECT * INTO m FROM mm_member_by_name(p_owner);
 		IF m.n > 1 THEN
-			-- The current owner keeps their place by their name.
-			IF o.owner_id IS NOT NULL AND EXISTS (SELECT 1
-			    FROM account a WHERE a.id = o.owner_id
-			    AND lower(a.display_name) = lower(btrim(p_owner)))
-			THEN
-				v_owner := o.owner_id;
-			ELSE
-				RETURN QUERY SELECT p_id, o.revision, false,
-				    'owner_ambiguous'::text;
-				RETURN;
-			END IF;
+			RETURN QUERY SELECT p_id, o.revision, false,
+			    'owner_ambiguous'::text;
+			RETURN;
 		ELSIF m.n = 1 THEN
 			v_owner := m.id;
 		ELSE

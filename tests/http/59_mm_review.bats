@@ -3,7 +3,10 @@
 # test that shows it fixed.
 #   - an action's owner who may not read the session's (concept)
 #     minutes got its text as a notification, and its one reminder was
-#     spent on them without a notification.
+#     spent on them without a notification;
+#   - updating the status of an action whose owner is blocked turned
+#     the owner into an external name (or failed as 'frozen' on final
+#     minutes).
 
 load helpers
 
@@ -82,4 +85,42 @@ setup_file() {
 	    NULL, '', '', NULL, NULL)")
 	req -b "$(jar part)" /meldingen
 	assert_contains "DEELNEMER-ACTIE-$RUN"
+}
+
+@test "closing the action of a blocked owner keeps the owner (also on final minutes)" {
+	local s a rev
+	s=$(session "Drie $RUN" "drie-$RUN" 2026-03-10 "[]")
+	a=$(db -c "SELECT id FROM mm_action_save(NULL, $s, $RUNNER_ID, NULL,
+	    'Blok-actie $RUN', 'Review stranger $RUN', '2026-03-20', NULL, '',
+	    '', NULL, NULL)")
+	[ "$(db -c "SELECT owner_id FROM mm_action WHERE id = $a")" = "$STRANGER_ID" ]
+	db -c "SELECT mm_minutes_step($s, $RUNNER_ID, 'openen', 1)" >/dev/null
+	db -c "UPDATE mm_session SET amend_until = now() - interval '1 minute'
+	    WHERE item_id = $s"
+	db -c "SELECT mm_minutes_step($s, $RUNNER_ID, 'vaststellen', NULL)" >/dev/null
+	db -c "UPDATE account SET blocked_at = now() WHERE id = $STRANGER_ID"
+	rev=$(db -c "SELECT revision FROM mm_action WHERE id = $a")
+	# The status form of the session page: no what, owner or due.
+	post runner "/acties/$a" --data-urlencode "base=$rev" \
+	    --data-urlencode "status=gedaan" --data-urlencode "note=Klaar" \
+	    --data-urlencode "sessie=$s"
+	db -c "UPDATE account SET blocked_at = NULL WHERE id = $STRANGER_ID"
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT status || ' ' || coalesce(owner_id::text, '-') || ' '
+	    || coalesce(owner_name, '-') FROM mm_action WHERE id = $a")" = "gedaan $STRANGER_ID -" ]
+	# The action form of concept minutes sends the owner's name back
+	# unchanged: the blocked member stays the owner.
+	s=$(session "Vier $RUN" "vier-$RUN" 2026-04-10 "[]")
+	a=$(db -c "SELECT id FROM mm_action_save(NULL, $s, $RUNNER_ID, NULL,
+	    'Blok-actie twee $RUN', 'Review stranger $RUN', '', NULL, '', '',
+	    NULL, NULL)")
+	db -c "UPDATE account SET blocked_at = now() WHERE id = $STRANGER_ID"
+	run db -c "SELECT coalesce(error, '') FROM mm_action_save($a, NULL,
+	    $RUNNER_ID, 1, 'Blok-actie twee $RUN', 'Review stranger $RUN', '',
+	    'open', 'Opmerking', '', NULL, NULL)"
+	db -c "UPDATE account SET blocked_at = NULL WHERE id = $STRANGER_ID"
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	[ "$(db -c "SELECT coalesce(owner_id::text, '-') || ' '
+	    || coalesce(owner_name, '-') FROM mm_action WHERE id = $a")" = "$STRANGER_ID -" ]
 }
