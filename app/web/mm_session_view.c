@@ -108,7 +108,8 @@ mms_render(struct sbuf *out, struct sbuf *title, const struct mms_view *v,
 	sbuf_init(&rf);
 	sbuf_init(&href);
 	sbuf_init(&num);
-	if (*mms_col(s, S_SUMMARY) != '\0') {
+	/* Before final a visitor or stranger sees title, date, series. */
+	if (mms_true(m, M_READ) && *mms_col(s, S_SUMMARY) != '\0') {
 		sbuf_puts(&sum, "<p class=\"lead\">");
 		text(&sum, mms_col(s, S_SUMMARY));
 		sbuf_puts(&sum, "</p>\n");

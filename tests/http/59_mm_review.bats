@@ -6,7 +6,8 @@
 #     spent on them without a notification;
 #   - updating the status of an action whose owner is blocked turned
 #     the owner into an external name (or failed as 'frozen' on final
-#     minutes).
+#     minutes);
+#   - a visitor or stranger saw the summary of concept minutes.
 
 load helpers
 
@@ -123,4 +124,25 @@ setup_file() {
 	[ "$output" = "" ]
 	[ "$(db -c "SELECT coalesce(owner_id::text, '-') || ' '
 	    || coalesce(owner_name, '-') FROM mm_action WHERE id = $a")" = "$STRANGER_ID -" ]
+}
+
+@test "a visitor or stranger sees no summary of concept minutes; a participant does" {
+	local p="/masterminds/$SERIES/vijf-$RUN"
+	session "Vijf $RUN" "vijf-$RUN" 2026-05-10 \
+	    "[{\"name\": \"Review part $RUN\", \"role\": \"\"}]" >/dev/null
+	req "$p"
+	[ "$status_code" = 200 ]
+	assert_contains "Vijf $RUN"
+	assert_contains "Het verslag is nog niet definitief."
+	assert_not_contains "SAMENVATTING-CANARY"
+	# Again from the visitor page cache.
+	req "$p"
+	[ "$status_code" = 200 ]
+	assert_not_contains "SAMENVATTING-CANARY"
+	req -b "$(jar stranger)" "$p"
+	[ "$status_code" = 200 ]
+	assert_not_contains "SAMENVATTING-CANARY"
+	req -b "$(jar part)" "$p"
+	[ "$status_code" = 200 ]
+	assert_contains "SAMENVATTING-CANARY"
 }
