@@ -100,6 +100,7 @@ static const char *const	mme_fields[] = {
 };
 
 static char	*mme_arg(struct http_request *, const char *, int);
+static void	 mme_empty(char **);
 static int	mme_session(struct http_request *, struct db_ctx *);
 static int	mme_query(struct http_request *, struct mme_ctx *,
 		    db_done_fn);
@@ -143,6 +144,22 @@ mm_action_edit(struct http_request *req)
 			ctx->status = mme_arg(req, "status", 1);
 			ctx->note = mme_arg(req, "note", 0);
 			ctx->evidence = mme_arg(req, "evidence", 1);
+			/*
+			 * Kore drops an empty field (STYLE.md c5), so a form
+			 * says which fields it holds: one it holds but that
+			 * did not come was emptied (no due date, no note, no
+			 * evidence), not left out.
+			 */
+			if (http_argument_get_string(req, "met_kern", &v)) {
+				mme_empty(&ctx->what);
+				mme_empty(&ctx->owner);
+				mme_empty(&ctx->due);
+			}
+			if (http_argument_get_string(req, "met_toelichting",
+			    &v)) {
+				mme_empty(&ctx->note);
+				mme_empty(&ctx->evidence);
+			}
 			if (http_argument_get_string(req, "base", &v))
 				(void)kore_strlcpy(ctx->base, v,
 				    sizeof(ctx->base));
@@ -178,6 +195,14 @@ mme_arg(struct http_request *req, const char *name, int oneline)
 	else
 		form_lf(v);
 	return (kore_strdup(form_trim(v)));
+}
+
+/* A field the form holds that did not come is empty. */
+static void
+mme_empty(char **field)
+{
+	if (*field == NULL)
+		*field = kore_strdup("");
 }
 
 static int

@@ -146,3 +146,39 @@ setup_file() {
 	[ "$status_code" = 200 ]
 	assert_contains "SAMENVATTING-CANARY"
 }
+
+@test "an action's note and evidence can be emptied: a form that holds them says so, and what it holds but did not send is empty" {
+	local s a rev
+	s=$(session "Zes $RUN" "zes-$RUN" 2026-02-10 '[]')
+	a=$(db -c "SELECT id FROM mm_action_save(NULL, $s, $RUNNER_ID, NULL,
+	    'Wisbare actie $RUN', 'Review owner $RUN', '2026-03-01', 'gedaan',
+	    'TOELICHTING-$RUN', '/masterminds/$SERIES/zes-$RUN', NULL, NULL)")
+	[ -n "$a" ]
+	rev=$(db -c "SELECT revision FROM mm_action WHERE id = $a")
+	# Without the marker a missing note is kept (a form without it).
+	post runner "/acties/$a" --data-urlencode "base=$rev" \
+	    --data-urlencode "status=gedaan"
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT note FROM mm_action WHERE id = $a")" = "TOELICHTING-$RUN" ]
+	[ "$(db -c "SELECT evidence_item_id = $s FROM mm_action WHERE id = $a")" = t ]
+	# The update form holds both fields; emptied, they do not come
+	# (Kore drops empty fields) and are emptied.
+	rev=$(db -c "SELECT revision FROM mm_action WHERE id = $a")
+	post runner "/acties/$a" --data-urlencode "base=$rev" \
+	    --data-urlencode "status=gedaan" --data-urlencode "met_toelichting=1"
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT note FROM mm_action WHERE id = $a")" = "" ]
+	[ "$(db -c "SELECT evidence_item_id IS NULL FROM mm_action WHERE id = $a")" = t ]
+	# The due date too, from the form that holds what, owner and due.
+	rev=$(db -c "SELECT revision FROM mm_action WHERE id = $a")
+	post runner "/acties/$a" --data-urlencode "base=$rev" \
+	    --data-urlencode "what=Wisbare actie $RUN" \
+	    --data-urlencode "owner=Review owner $RUN" \
+	    --data-urlencode "status=gedaan" --data-urlencode "met_kern=1"
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT due_on IS NULL FROM mm_action WHERE id = $a")" = t ]
+	# The forms on the action's page and the session page carry it.
+	req -b "$(jar runner)" "/acties/$a"
+	assert_contains 'name="met_toelichting" value="1"'
+	assert_contains 'name="met_kern" value="1"'
+}
