@@ -61,9 +61,10 @@ PY
 # Field codes: N series name, P purpose, t title, s summary, o location,
 # p participant, r role, c case, b insights, k agreements, w action,
 # e external owner, x action note, m amendment comment, v proposal,
-# y reply, d addendum.
-@test "R2 view: series page (visitor) is inert" { view serie NPtswx; }
-@test "R2 view: series page (facilitator) is inert" { view "serie (leider)" NPtswex; }
+# y reply, d addendum. The series page lists sessions without their
+# summaries, and only open actions (no closing notes).
+@test "R2 view: series page (visitor) is inert" { view serie NPtw; }
+@test "R2 view: series page (facilitator) is inert" { view "serie (leider)" NPtew; }
 @test "R2 view: series actions (visitor) is inert" { view serie-acties twx; }
 @test "R2 view: series actions (participant) is inert" { view "serie-acties (deelnemer)" twex; }
 @test "R2 view: session page (visitor) is inert" { view sessie Ntsocbkwxmvyd; }
@@ -77,7 +78,7 @@ PY
 @test "R2 view: /masterminds is inert" { view masterminds Nt; }
 @test "R2 view: theme page lists sessions inertly" { view themapagina ts; }
 @test "R2 view: the mastermind feed is well-formed and inert" { view mastermindfeed ts; }
-@test "R2 view: the calendar escapes every text and injects no line" { view "agenda (.ics)" tso; }
+@test "R2 view: the calendar escapes every text and injects no line" { view "agenda (.ics)" to; }
 @test "R2 view: the Markdown export is an attachment" { view "verslag (.md)" tcbkd; }
 
 @test "R2 figure (masterminds): payloads × fields × views, 0 dangerous" {

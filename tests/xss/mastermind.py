@@ -63,6 +63,11 @@ def submit_of(text, want=('opslaan', 'save', 'plan', 'toevoegen', 'voorstel',
     return None
 
 
+# The fields of send()'s last accepted POST, as finally sent (a refused
+# field is sent again as its fallback: that is what is stored).
+LAST_SENT = {}
+
+
 def send(run, who, path, fields, view, ok=(303,), src=None, fallback=None):
     """POST fields (pairs) as multipart with a fresh CSRF token (and nonce,
     base and the submit button, when the form has them) from src or path's
@@ -83,6 +88,8 @@ def send(run, who, path, fields, view, ok=(303,), src=None, fallback=None):
             extra.append(s)
         r = who.post_multipart(path, extra + fields)
         if r.status in ok:
+            LAST_SENT.clear()
+            LAST_SENT.update(dict(fields))
             return r
         if r.status not in (400, 422):
             expect(r, ok, f'POST {path}')
@@ -153,9 +160,7 @@ def one_series(run, lead, part, i, p):
                " WHERE mm_session_href(x.item_id) = :'a1';", session)
     # The edit form keeps every value intact.
     run.get('sessie bewerken', lead, f'{session}/bewerken', ctl={
-        'title': f'{marker("t", i)} {p1}'[:200],
-        'summary': f'{marker("s", i)} {p1}'[:300],
-        'location': f'{marker("o", i)} {p1}'[:200]})
+        k: LAST_SENT[k] for k in ('title', 'summary', 'location')})
     # 2. Two actions: the participant's and an external owner's.
     send(run, lead, f'{session}/acties', [
         ('what', f'{marker("w", i)} {p1}'[:300]), ('owner', R.part_name),
