@@ -26,6 +26,8 @@ load helpers
 	assert_not_contains 'Er zijn nog geen artikelen gepubliceerd.'
 	assert_contains 'href="/pilots/'
 	assert_not_contains 'Er zijn nog geen pilots beschreven.'
+	# The example mastermind series' final session records.
+	assert_contains 'href="/masterminds/'
 	assert_contains 'Er zijn nog geen verhalen gedeeld.'
 	assert_contains 'Er zijn nog geen bronnen gepubliceerd.'
 	assert_contains 'class="empty-state"'
@@ -44,8 +46,10 @@ load helpers
 		[ "$status_code" = 200 ]
 		assert_html_headers
 		assert_contains "<a href=\"/$p\" aria-current=\"page\">"
-		if [ "$p" = artikelen ] || [ "$p" = pilots ]; then
-			# The seeds from content/artikelen and content/pilots.
+		if [ "$p" = artikelen ] || [ "$p" = pilots ] ||
+		    [ "$p" = masterminds ]; then
+			# The seeds from content/artikelen, content/pilots and
+			# content/masterminds.
 			assert_contains "href=\"/$p/"
 			assert_not_contains 'class="empty-state"'
 		else
