@@ -184,6 +184,15 @@ post_mp() {
 	assert_contains "Kanarieaddendum$n"
 	req -b "$(jar gemeenschap)" /masterminds
 	assert_contains "Kanarieserie$n"
+	# Final records appear on their community's page, linked to their
+	# path in the series through the 301 of /masterminds/{sessie}.
+	# (Theme pages list public items only: 57 sees public sessions there.)
+	req -b "$(jar gemeenschap)" "/gemeenschappen/$comm"
+	assert_contains "Kanariesessie$n"
+	assert_contains "href=\"/masterminds/$slug\""
+	req -b "$(jar gemeenschap)" "/masterminds/$slug"
+	[ "$status_code" = 301 ]
+	[ "$(header location)" = "/masterminds/$sslug/$slug" ]
 	req -b "$(jar deelnemer)" /account/acties
 	assert_contains "Kanarieactielid$n"
 	pages=(/ /masterminds "/masterminds/$sslug" "/masterminds/$sslug/$slug"

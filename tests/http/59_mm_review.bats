@@ -182,3 +182,35 @@ setup_file() {
 	assert_contains 'name="met_toelichting" value="1"'
 	assert_contains 'name="met_kern" value="1"'
 }
+
+@test "a community's followers are told when a session record of its series becomes final, not before" {
+	local e ed comm cid sid s before
+	e=$(unique_email "mmr-ed")
+	register ed "$e" "Review ed $RUN"
+	set_role "$e" redacteur
+	ed=$(db -c "SELECT id FROM account WHERE email = '$e'")
+	comm=$(db -c "SELECT slug FROM community_save(NULL, $ed, 0,
+	    'Volgkring $RUN', 'Kort', 'Doel', '<p>Doel</p>', 'vakmanschap',
+	    'openbaar', 'open', 'volgkring-$RUN', '')")
+	cid=$(db -c "SELECT id FROM community WHERE slug = '$comm'")
+	db -c "INSERT INTO follow (account_id, community_id) VALUES ($OWNER_ID, $cid)"
+	sid=$(db -c "SELECT id FROM mm_series_save(NULL, NULL, $ed,
+	    'Volgserie $RUN', 'volgserie-$RUN', '', '', '$comm', '', 7, NULL)")
+	s=$(db -c "SELECT id FROM mm_session_save(NULL, NULL, $ed, $sid,
+	    'Volgsessie $RUN', '', 'Inzicht.', '<p>Inzicht.</p>', '', 1, '',
+	    'volgsessie-$RUN', '', '', '', '', NULL,
+	    '{\"date\": \"2026-01-15\", \"time\": \"10:00\"}'::jsonb)")
+	before=$(db -c "SELECT count(*) FROM notification WHERE account_id = $OWNER_ID")
+	db -c "SELECT mm_minutes_step($s, $ed, 'openen', 1)" >/dev/null
+	db -c "UPDATE mm_session SET amend_until = now() - interval '1 minute'
+	    WHERE item_id = $s"
+	# Concept and open minutes tell the community's followers nothing.
+	[ "$(db -c "SELECT count(*) FROM notification WHERE account_id = $OWNER_ID")" = "$before" ]
+	db -c "SELECT mm_minutes_step($s, $ed, 'vaststellen', NULL)" >/dev/null
+	[ "$(db -c "SELECT kind || ' ' || href FROM notification
+	    WHERE account_id = $OWNER_ID AND item_id = $s")" = \
+	    "nieuw_item /masterminds/volgserie-$RUN/volgsessie-$RUN" ]
+	req -b "$(jar owner)" /meldingen
+	assert_contains "Volgsessie $RUN"
+	assert_contains "href=\"/masterminds/volgserie-$RUN/volgsessie-$RUN\""
+}
