@@ -10,6 +10,8 @@ teardown_file() {
 @test "database down: /healthz 503 JSON, pages 503 in Dutch with Retry-After" {
 	"$BRON_ROOT/scripts/db.sh" stop
 	req /healthz
+	# Shown when the test fails (one unexplained failure under load).
+	echo "healthz with the database down: $status_code $body" >&2
 	[ "$status_code" = 503 ]
 	[ "$(header retry-after)" = 30 ]
 	[ "$body" = '{"status":"unavailable","database":"unreachable"}' ]
