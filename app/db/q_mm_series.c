@@ -79,12 +79,22 @@ const struct db_query q_mms_page = {
 	"  WHERE x.slug = $1::text AND mm_series_may_read(x.id, me.id)"
 	"), ses AS ("
 	"  SELECT i.id, i.title, x.starts_at, x.state,"
-	"  mm_session_href(i.id) AS href,"
-	"  mm_minutes_may_read(i.id, me.id) AS mr,"
+	"  '/masterminds/' || s.slug || '/' || i.slug AS href,"
+	/*
+	 * The series is readable (s): whoever runs it sees and reads every
+	 * session, everyone sees those not hidden and reads the final ones
+	 * of them; only the rest asks the functions, and only for a
+	 * signed-in reader (a visitor reads no more). 50 sessions asked
+	 * each took the page from 2 to 17 ms.
+	 */
+	"  (s.run OR (x.state = 'definitief' AND i.hidden_at IS NULL)"
+	"  OR (me.id IS NOT NULL AND mm_minutes_may_read(i.id, me.id)))"
+	"  AS mr,"
 	"  row_number() OVER (ORDER BY x.starts_at, i.id) AS n"
 	"  FROM s JOIN mm_session x ON x.series_id = s.id"
 	"  JOIN item i ON i.id = x.item_id CROSS JOIN me"
-	"  WHERE mm_session_may_see(i.id, me.id)"
+	"  WHERE (s.run OR i.hidden_at IS NULL"
+	"  OR (me.id IS NOT NULL AND mm_session_may_see(i.id, me.id)))"
 	"), act AS ("
 	"  SELECT a.*, ses.title AS stitle, ses.href AS shref"
 	"  FROM ses JOIN mm_action a ON a.session_id = ses.id"

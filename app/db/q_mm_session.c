@@ -45,11 +45,24 @@
 	"  WHEN el.id IS NOT NULL THEN '/lessen/' || el.id END," \
 	" coalesce(ev.title, el.statement)," \
 	" (a.status = 'open' AND a.due_on < " TODAY ")::text," \
-	" mm_action_may_update(a.id, " READER ")::text, a.revision::text," \
-	" (a.closed_in = s.id)::text, mm_session_href(a.session_id)," \
+	" (CASE WHEN k.run THEN true WHEN " READER " IS NOT NULL" \
+	"  AND (a.owner_id = " READER " OR ax.facilitator_id = " READER ")" \
+	"  THEN mm_action_may_update(a.id, " READER ") ELSE false END)::text," \
+	" a.revision::text," \
+	" (a.closed_in = s.id)::text," \
+	" '/masterminds/' || s.sslug || '/' || oi.slug," \
 	" oi.title"
+/*
+ * Per row only what cannot be asked once: whoever runs the series (k.run)
+ * may update every action of it (mm_action_may_update() says so too), so
+ * the function runs only for owners and a session's own facilitator;
+ * every action is of s's series, so its session's path needs no lookup.
+ * (300 actions took the runner's page from 15 to 63 ms.)
+ */
 #define ACTION_JOINS \
+	" CROSS JOIN k" \
 	" JOIN item oi ON oi.id = a.session_id" \
+	" JOIN mm_session ax ON ax.item_id = a.session_id" \
 	" LEFT JOIN account ow ON ow.id = a.owner_id" \
 	" LEFT JOIN item ev ON ev.id = a.evidence_item_id" \
 	"  AND item_may_read(ev.id, " READER ")" \
@@ -71,7 +84,8 @@ const struct db_query	q_mm_session_page = {
 	"  WHERE se.slug = $1::text AND i.slug = $2::text"
 	"  AND i.kind = 'mastermind'"
 	"  AND mm_session_may_see(i.id, " READER ")"
-	")"
+	"), k AS (SELECT mm_series_may_run(s.series_id, " READER ") AS run"
+	"  FROM s)"
 	" SELECT 1 AS t, 0::bigint AS pos, s.id::text, s.title, s.summary,"
 	" s.sslug, s.sname, (SELECT count(*) FROM mm_session y"
 	"  WHERE y.series_id = s.series_id AND (y.starts_at, y.item_id)"
@@ -140,7 +154,14 @@ const struct db_query	q_mm_session_page = {
 	" JOIN mm_action a ON a.session_id = os.item_id" ACTION_JOINS
 	" WHERE os.item_id <> s.id AND ((a.status = 'open'"
 	"  AND os.starts_at < s.starts_at) OR a.closed_in = s.id)"
-	"  AND mm_minutes_may_read(os.item_id, " READER ")"
+	/*
+	 * The minutes of the series' other sessions: whoever runs the
+	 * series reads them all, everyone who sees s reads the final ones
+	 * that are not hidden (same series); the rest asks.
+	 */
+	"  AND (k.run OR (os.state = 'definitief' AND oi.hidden_at IS NULL)"
+	"  OR (" READER " IS NOT NULL"
+	"  AND mm_minutes_may_read(os.item_id, " READER ")))"
 	" UNION ALL"
 	" SELECT 10, m.id, m.id::text, m.section,"
 	" CASE WHEN au.deleted_at IS NULL THEN au.display_name END,"
