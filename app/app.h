@@ -140,4 +140,28 @@ int	mm_action_edit(struct http_request *);
 int	mm_action_remove(struct http_request *);
 int	mm_my_actions(struct http_request *);
 
+/* Issue 9: stories */
+/* web/story_edit*.c, story_mine.c: write, send in with consent, mine */
+int	story_new(struct http_request *);
+int	story_edit(struct http_request *);
+int	story_mine(struct http_request *);
+/* web/story_show*.c, story_list.c, feed_story.c: read */
+int	story_list(struct http_request *);
+int	story_show(struct http_request *);
+int	feed_stories(struct http_request *);
+/* web/story_review.c, story_publish.c, story_withdraw.c, story_scope.c,
+ * story_author.c, story_queue.c: the storyteller in charge */
+int	story_review(struct http_request *);
+int	story_publish(struct http_request *);
+int	story_withdraw(struct http_request *);
+int	story_scope(struct http_request *);
+int	story_author(struct http_request *);
+int	story_queue(struct http_request *);
+/* web/story_reply*.c, story_quote*.c: replies and quotes */
+int	story_reply_new(struct http_request *);
+int	story_replies_setting(struct http_request *);
+int	story_reply_decide(struct http_request *);
+int	story_quote_new(struct http_request *);
+int	story_quote_remove(struct http_request *);
+
 #endif

@@ -34,6 +34,11 @@
 #include "msg_mmseries.h"
 #include "msg_mmsession.h"
 #include "msg_mmflow.h"
+#include "msg_storyfield.h"
+#include "msg_storyedit.h"
+#include "msg_storyread.h"
+#include "msg_storyflow.h"
+#include "msg_storyextra.h"
 
 #define MSG_LIST(X) MSG_LIST_CORE(X) MSG_LIST_AUTH(X) \
 	MSG_LIST_ACCOUNT(X) MSG_LIST_ADMIN(X) MSG_LIST_RESET(X) \
@@ -42,7 +47,9 @@
 	MSG_LIST_TOPIC(X) MSG_LIST_NOTIFY(X) MSG_LIST_MODERATION(X) \
 	MSG_LIST_PILOTFIELD(X) MSG_LIST_PILOTEDIT(X) MSG_LIST_PILOT(X) \
 	MSG_LIST_PILOTLIST(X) MSG_LIST_MMFIELD(X) MSG_LIST_MMSERIES(X) \
-	MSG_LIST_MMSESSION(X) MSG_LIST_MMFLOW(X)
+	MSG_LIST_MMSESSION(X) MSG_LIST_MMFLOW(X) MSG_LIST_STORYFIELD(X) \
+	MSG_LIST_STORYEDIT(X) MSG_LIST_STORYREAD(X) MSG_LIST_STORYFLOW(X) \
+	MSG_LIST_STORYEXTRA(X)
 
 #define MSG_LIST_CORE(X) \
 	X(site_name) X(site_tagline) X(skip_link) X(nav_label) \

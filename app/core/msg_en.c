@@ -176,4 +176,9 @@ const char *const msg_en[MSG__MAX] = {
 #include "msg_mmseries_en.inc"
 #include "msg_mmsession_en.inc"
 #include "msg_mmflow_en.inc"
+#include "msg_storyfield_en.inc"
+#include "msg_storyedit_en.inc"
+#include "msg_storyread_en.inc"
+#include "msg_storyflow_en.inc"
+#include "msg_storyextra_en.inc"
 };

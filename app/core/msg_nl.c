@@ -178,4 +178,9 @@ const char *const msg_nl[MSG__MAX] = {
 #include "msg_mmseries_nl.inc"
 #include "msg_mmsession_nl.inc"
 #include "msg_mmflow_nl.inc"
+#include "msg_storyfield_nl.inc"
+#include "msg_storyedit_nl.inc"
+#include "msg_storyread_nl.inc"
+#include "msg_storyflow_nl.inc"
+#include "msg_storyextra_nl.inc"
 };

@@ -116,7 +116,7 @@ col() {
 	profile a "Nieuwe Naam" "Ik werk in de jeugdzorg." nl tonen
 	[ "$status_code" = 303 ]
 	[ "$(header location)" = "/account?opgeslagen=profiel" ]
-	[ "$(col "$e" "display_name || '|' || bio || '|' || lang || '|' || cw_pref")" = \
+	[ "$(col "$e" "display_name || '|' || bio || '|' || lang || '|' || CASE WHEN cardinality(cw_show) = 7 THEN 'tonen' ELSE 'vragen' END")" = \
 	    "Nieuwe Naam|Ik werk in de jeugdzorg.|nl|tonen" ]
 	req -b "$(jar a)" "/account?opgeslagen=profiel"
 	[ "$status_code" = 200 ]
@@ -163,7 +163,7 @@ col() {
 	assert_contains '<a href="#name">Naam: Vul dit veld in.</a>'
 	assert_contains ">Mijn verhaal</textarea>"
 	assert_contains 'id="cw-tonen" name="cw" value="tonen" checked'
-	[ "$(col "$e" "display_name || '|' || cw_pref")" = "Blijft Zo|vragen" ]
+	[ "$(col "$e" "display_name || '|' || CASE WHEN cardinality(cw_show) = 7 THEN 'tonen' ELSE 'vragen' END")" = "Blijft Zo|vragen" ]
 }
 
 @test "a name of 61 characters: 400 with the name kept" {
@@ -249,7 +249,7 @@ col() {
 	[ "$status_code" = 400 ]
 	assert_contains 'id="lang-error"'
 	assert_contains 'id="cw-error"'
-	[ "$(col "$e" "display_name || lang || cw_pref")" = "Testlidnlvragen" ]
+	[ "$(col "$e" "display_name || lang || CASE WHEN cardinality(cw_show) = 7 THEN 'tonen' ELSE 'vragen' END")" = "Testlidnlvragen" ]
 }
 
 @test "profile POST without the form token or from another site: 403" {
@@ -264,7 +264,7 @@ col() {
 	foreign a /account/profiel --data-urlencode "name=Aanval" --data-urlencode "lang=nl" \
 	    --data-urlencode "cw=tonen"
 	[ "$status_code" = 403 ]
-	[ "$(col "$e" "display_name || cw_pref")" = "Testlidvragen" ]
+	[ "$(col "$e" "display_name || CASE WHEN cardinality(cw_show) = 7 THEN 'tonen' ELSE 'vragen' END")" = "Testlidvragen" ]
 	# A visitor gets the plain 403 page.
 	req -H "Origin: $BRON_URL" --form-string "name=x" /account/profiel
 	[ "$status_code" = 403 ]
