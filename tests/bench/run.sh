@@ -99,6 +99,7 @@ pages+=("comm:/gemeenschappen/$comm"
 	"topic-in:/gemeenschappen/$comm/gesprekken/$topic")
 . tests/bench/pilots.sh
 . tests/bench/masterminds.sh
+. tests/bench/stories.sh
 
 # wrk_page NAME PATH [wrk args...]: one run; sets rps p50 p99 bad errs.
 wrk_page() {
