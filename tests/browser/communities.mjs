@@ -22,6 +22,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { reusedFixture } from './xss_reuse.mjs';
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const COMMUNITY_PY = path.join(HERE, '..', 'xss', 'community.py');
 
@@ -59,6 +61,8 @@ export function defineCommunityTests(h) {
   // every view it reached).
   const fixture = () => once('community', async () => {
     check(process.env.BRON_DATABASE_URL, 'BRON_DATABASE_URL is not set');
+    const reused = await reusedFixture('community');
+    if (reused) return reused;
     const dir = await mkdtemp(path.join(tmpdir(), 'bron-cx-'));
     const out = path.join(dir, 'out.json');
     try {

@@ -20,6 +20,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { reusedFixture } from './xss_reuse.mjs';
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MM_PY = path.join(HERE, '..', 'xss', 'mastermind.py');
 
@@ -49,6 +51,8 @@ export function defineMastermindTests(h) {
     if (!shared) {
       shared = (async () => {
         check(process.env.BRON_DATABASE_URL, 'BRON_DATABASE_URL is not set');
+        const reused = await reusedFixture('mastermind');
+        if (reused) return reused;
         const dir = await mkdtemp(path.join(tmpdir(), 'bron-mx-'));
         const out = path.join(dir, 'out.json');
         const args = [MM_PY, '--out', out];

@@ -20,6 +20,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { reusedFixture } from './xss_reuse.mjs';
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PILOT_PY = path.join(HERE, '..', 'xss', 'pilot.py');
 
@@ -49,6 +51,8 @@ export function definePilotTests(h) {
     if (!shared) {
       shared = (async () => {
         check(process.env.BRON_DATABASE_URL, 'BRON_DATABASE_URL is not set');
+        const reused = await reusedFixture('pilot');
+        if (reused) return reused;
         const dir = await mkdtemp(path.join(tmpdir(), 'bron-px-'));
         const out = path.join(dir, 'out.json');
         try {

@@ -10,7 +10,9 @@ load helpers
 
 setup_file() {
 	export XSS_DIR="$BATS_TEST_DIRNAME/../xss"
-	export XSS_OUT="$BATS_FILE_TMPDIR/xss-community.json"
+	# In $ARTIFACTS, so the browser suite reuses the fixture
+	# (tests/browser/xss_reuse.mjs).
+	export XSS_OUT="${ARTIFACTS:-$BATS_FILE_TMPDIR}/xss-community.json"
 	python3 "$XSS_DIR/community.py" --out "$XSS_OUT" \
 	    >"$BATS_FILE_TMPDIR/xss.log" 2>&1 || true
 }
