@@ -92,14 +92,23 @@ extern const struct db_query	q_theme_page;
 	"to_char(" x " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 /* Entry columns shared by every feed, the community feed too (alias i). */
+/*
+ * A story's entry names its pseudonym, never the accounts behind it, and
+ * holds no body when the story has warnings (the body is behind its
+ * warning on the story page).
+ */
 #define FEED_ENTRY \
-	"i.kind, i.slug::text, i.title, i.summary, i.body_html," \
+	"i.kind, i.slug::text, i.title, i.summary," \
+	" CASE WHEN i.kind = 'verhaal' AND item_warnings(i.id) <> ''" \
+	" THEN '' ELSE i.body_html END," \
 	" " UTC("i.published_at") "," \
 	" " UTC("greatest(i.updated_at, i.published_at)") "," \
+	" CASE WHEN i.kind = 'verhaal' THEN coalesce((SELECT s.pseudonym" \
+	" FROM story s WHERE s.item_id = i.id), '') ELSE" \
 	" coalesce((SELECT string_agg(coalesce(ac.display_name, ''), E'\\n'" \
 	" ORDER BY ac.id) FROM item_author au" \
 	" JOIN account ac ON ac.id = au.account_id" \
-	" WHERE au.item_id = i.id), '')," \
+	" WHERE au.item_id = i.id), '') END," \
 	" " UTC("max(greatest(i.updated_at, i.published_at)) OVER ()")
 
 #define FEED_MAX	"50"
