@@ -19,9 +19,12 @@ LDHARD	 = -Wl,-z,relro,-z,now,-z,noexecstack
 CORE_SRC := $(wildcard app/core/*.c)
 APP_SRC	 := app/main.c $(wildcard app/db/*.c) $(wildcard app/web/*.c)
 VIEWS	 := $(sort $(wildcard app/views/*.html))
-CORE_OBJ := $(CORE_SRC:app/%.c=$(BUILD)/%.o) $(BUILD)/pwlist.o
+CORE_OBJ := $(CORE_SRC:app/%.c=$(BUILD)/%.o) $(BUILD)/pwlist.o \
+	    $(BUILD)/helpterms_list.o
 # The common-password list, compiled into core (app/core/pwlist.h).
 PWLIST	 := $(BUILD)/pwlist.c
+# The help banner's search terms, compiled into core (app/core/helpterms.h).
+HELPLIST := $(BUILD)/helpterms_list.c
 APP_OBJ	 := $(APP_SRC:app/%.c=$(BUILD)/%.o) $(BUILD)/views.o
 
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -58,6 +61,19 @@ $(PWLIST): app/core/common-passwords.txt scripts/pwlist.sh
 	scripts/pwlist.sh $< > $@
 
 $(BUILD)/pwlist.o: $(PWLIST)
+	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+
+$(HELPLIST): app/core/help-terms.txt
+	@mkdir -p $(@D)
+	{ echo '#include "core/helpterms.h"'; \
+	  echo 'const char *const help_terms[] = {'; \
+	  grep -v -e '^#' -e '^[[:space:]]*$$' $< | \
+	      sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/\t"&",/'; \
+	  echo '};'; \
+	  echo 'const size_t help_terms_n = sizeof(help_terms) /' \
+	      'sizeof(help_terms[0]);'; } > $@
+
+$(BUILD)/helpterms_list.o: $(HELPLIST)
 	$(CC) $(CFLAGS) -fPIC -c -o $@ $<
 
 $(BUILD)/core/%.o: app/core/%.c app/core/*.h app/core/*.inc
@@ -124,19 +140,19 @@ symcheck: $(BUILD)/app.so
 	    cat $(BUILD)/symclash.txt; exit 1; fi
 	@echo "symcheck: ok"
 
-$(BUILD)/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(CORE_SRC) $(PWLIST) app/core/*.h app/core/*.inc
+$(BUILD)/unit/test_%: tests/unit/test_%.c tests/unit/*.h $(CORE_SRC) $(PWLIST) $(HELPLIST) app/core/*.h app/core/*.inc
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) $(SAN) -Iapp -o $@ \
-	    $< $(CORE_SRC) $(PWLIST) -lcmocka -lcmark -lsodium
+	    $< $(CORE_SRC) $(PWLIST) $(HELPLIST) -lcmocka -lcmark -lsodium
 
 unit: $(UNIT_BIN)
 	@tests/unit/run.sh $(UNIT_BIN)
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC) $(PWLIST) app/core/*.h app/core/*.inc
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC) $(PWLIST) $(HELPLIST) app/core/*.h app/core/*.inc
 	@mkdir -p $(@D)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -Iapp \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -o $@ $< $(CORE_SRC) $(PWLIST) \
+	    -o $@ $< $(CORE_SRC) $(PWLIST) $(HELPLIST) \
 	    -lcmark -lsodium
 
 fuzz: $(FUZZ_BIN)
