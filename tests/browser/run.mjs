@@ -25,6 +25,7 @@ import { defineArticleTests } from './articles.mjs';
 import { defineCommunityTests } from './communities.mjs';
 import { definePilotTests } from './pilots.mjs';
 import { defineMastermindTests } from './masterminds.mjs';
+import { defineStoryTests } from './stories.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -495,6 +496,13 @@ definePilotTests({
 // with two actions by keyboard, axe on the mastermind pages. See
 // masterminds.mjs.
 defineMastermindTests({
+  test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
+});
+
+// Stories (issue 9): R2 payloads in Chromium, the warning gate and the
+// help banner by keyboard without JavaScript, axe on the story pages. See
+// stories.mjs.
+defineStoryTests({
   test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
 });
 
