@@ -1,0 +1,66 @@
+/*
+ * The story page (issue 9): web/story_show.c takes the request and runs
+ * the one query, story_show_view.c renders what every reader of the
+ * story sees (the visitor's page is cached) and story_show_panel.c what
+ * depends on who reads: the storyteller's panel, the editors' links,
+ * the notices, follow and report.
+ */
+#ifndef BRON_STORY_SHOW_H
+#define BRON_STORY_SHOW_H
+
+#include "core/i18n.h"
+#include "core/sbuf.h"
+#include "db/q_story_show.h"
+
+#define STORY_PATH	"/verhalen"
+
+/* One row of q_story_page, copied out of the PGresult. */
+struct story_row {
+	int	 type;
+	char	*c[QSS_COLS];	/* NULL for SQL NULL */
+};
+
+struct story_rows {
+	struct story_row	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/* What the page needs besides the rows. */
+struct story_view {
+	enum locale	 loc;
+	int		 signed_in;
+	const char	*csrf;
+	const char	*nonce;		/* for the reply form */
+	int		 tonen;		/* ?tonen=1 */
+	const char	*gedaan;	/* ?gedaan= word, "" for none */
+};
+
+void	story_rows_add(struct story_rows *, struct kore_pgsql *, int);
+void	story_rows_free(struct story_rows *);
+const struct story_row	*story_rows_first(const struct story_rows *, int);
+/* Column i (0 = QSS_C1) as text, "" for NULL or no row. */
+const char	*story_col(const struct story_row *, int);
+int		 story_true(const struct story_row *, int);
+
+/*
+ * The page's main part: the article (title, pseudonym, meta, help
+ * banner, summary, warnings and the body behind its gate) with
+ * personal (HTML we made, may be "") after its header, then the
+ * replies. Appends the title as plain text to title. -1 on a template
+ * error.
+ */
+int	story_main(struct sbuf *out, struct sbuf *title,
+	    const struct story_view *, const struct story_rows *,
+	    const char *personal);
+/*
+ * The part that depends on who reads (nothing for visitors): notices,
+ * hidden banner, the storyteller's panel, editors' links, follow and
+ * report. -1 on a template error.
+ */
+int	story_personal(struct sbuf *, const struct story_view *,
+	    const struct story_rows *);
+/* "Let op, dit verhaal gaat over:" names, comma-separated, plain text. */
+void	story_warning_names(struct sbuf *, enum locale, const char *codes);
+
+#endif
