@@ -94,13 +94,14 @@ extern const struct db_query	q_theme_page;
 /* Entry columns shared by every feed, the community feed too (alias i). */
 /*
  * A story's entry names its pseudonym, never the accounts behind it, and
- * holds no body when the story has warnings (the body is behind its
- * warning on the story page).
+ * holds no body: in the body's place come its warnings (item_warnings(),
+ * '' for none), which feed_entry() shows as the warning line. Lists,
+ * feeds and search show a story's title and summary, never its text.
  */
 #define FEED_ENTRY \
 	"i.kind, i.slug::text, i.title, i.summary," \
-	" CASE WHEN i.kind = 'verhaal' AND item_warnings(i.id) <> ''" \
-	" THEN '' ELSE i.body_html END," \
+	" CASE WHEN i.kind = 'verhaal' THEN item_warnings(i.id)" \
+	" ELSE i.body_html END," \
 	" " UTC("i.published_at") "," \
 	" " UTC("greatest(i.updated_at, i.published_at)") "," \
 	" CASE WHEN i.kind = 'verhaal' THEN coalesce((SELECT s.pseudonym" \

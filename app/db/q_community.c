@@ -101,10 +101,11 @@ const struct db_query	q_community_home = {
 	" SELECT 4, row_number() OVER (ORDER BY i.published_at DESC,"
 	" i.id DESC),"
 	" i.kind, i.slug::text, i.title, i.summary, " DAY("i.published_at") ","
-	" " N13
+	" item_warnings(i.id), " N12
 	" FROM c CROSS JOIN LATERAL (SELECT * FROM item z"
 	" WHERE z.community_id = c.id AND z.status = 'gepubliceerd'"
-	" AND z.hidden_at IS NULL ORDER BY z.published_at DESC, z.id DESC"
+	" AND z.hidden_at IS NULL AND (z.kind <> 'verhaal'"
+	" OR story_may_read(z.id, c.viewer)) ORDER BY z.published_at DESC, z.id DESC"
 	" LIMIT 10) i WHERE c.rd"
 	" UNION ALL"
 	" SELECT 5, row_number() OVER (ORDER BY tp.pinned DESC,"

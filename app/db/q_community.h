@@ -56,7 +56,8 @@ extern const struct db_query	q_community_head;
  *   QCH_THEME      slug, title
  *   QCH_MODERATOR  account id, display name ('' deleted)
  * and only for those who may read:
- *   QCH_ITEM       kind, slug, title, summary, published (YYYY-MM-DD)
+ *   QCH_ITEM       kind, slug, title, summary, published (YYYY-MM-DD),
+ *                  a story's warnings (item_warnings())
  *                  (published, not hidden, newest first, QCM_RECENT)
  *   QCH_TOPIC      id, title, author name ('' none), posts,
  *                  last post (YYYY-MM-DD), pinned (t/f), closed (t/f)

@@ -16,11 +16,13 @@
  * The newest three of each kind for the home page, in one statement:
  * three rows per kind from the item_public index, not a window over
  * every public item (3.6 ms with 2,000 pilots; this 0.6 ms). ITEM_COLS
- * starts with kind: "k." names the VALUES list's.
+ * starts with kind: "k." names the VALUES list's. Stories add their
+ * warnings (row_item() shows them; never the body).
  */
 const struct db_query q_item_latest = {
 	"item_latest",
-	"SELECT k." ITEM_COLS " FROM (VALUES ('artikel'), ('pilot'),"
+	"SELECT k." ITEM_COLS ", item_warnings(x.id) AS warnings"
+	" FROM (VALUES ('artikel'), ('pilot'),"
 	"  ('mastermind'), ('verhaal'), ('bron')) k (kind)"
 	" CROSS JOIN LATERAL (SELECT i.slug, i.title, i.summary,"
 	"  i.published_at, i.id FROM item i WHERE i.kind = k.kind AND "
@@ -31,7 +33,7 @@ const struct db_query q_item_latest = {
 
 const struct db_query q_item_list = {
 	"item_list",
-	"SELECT " ITEM_COLS " FROM item"
+	"SELECT " ITEM_COLS ", item_warnings(id) AS warnings FROM item"
 	" WHERE kind = $1::text AND " ITEM_PUBLIC
 	" ORDER BY published_at DESC, id DESC LIMIT 100",
 	1

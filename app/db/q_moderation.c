@@ -4,7 +4,7 @@
  * many communities), the open reports grouped by the thing reported,
  * and the last decisions. A thing is a post or an item; (post_id,
  * item_id) with exactly one set identifies it, compared with IS NOT
- * DISTINCT FROM.
+ * DISTINCT FROM. A story shows its pseudonym, never who wrote it.
  */
 #include "db/q_moderation.h"
 
@@ -70,6 +70,8 @@ const struct db_query	q_mod_queue = {
 	"    coalesce(p.hidden_at, i.hidden_at) IS NOT NULL AS hidden,"
 	"    coalesce(p.hidden_note, i.hidden_note, '') AS hnote,"
 	"    CASE WHEN tg.post_id IS NOT NULL THEN " NAME("pa")
+	"    WHEN i.kind = 'verhaal' THEN coalesce((SELECT s.pseudonym"
+	"    FROM story s WHERE s.item_id = i.id), '')"
 	"    ELSE coalesce((SELECT string_agg(" NAME("a") ", ', '"
 	"    ORDER BY a.id) FROM item_author ia"
 	"    JOIN account a ON a.id = ia.account_id"

@@ -147,6 +147,32 @@ const struct db_query	q_privacy_export = {
 	"    'id', d.id, 'session', mm_session_href(d.session_id),"
 	"    'body', d.body_md, 'created_at', d.created_at) ORDER BY d.id",
 	"    FROM mm_addendum d WHERE d.author_id = me.id") ","
+	/* Stories (issue 9): mine, with their text and consent record,
+	 * and my replies under stories (anyone's). */
+	"  'stories', " LIST("json_build_object("
+	"    'slug', i.slug, 'title', i.title, 'summary', i.summary,"
+	"    'body', i.body_md, 'pseudonym', s.pseudonym,"
+	"    'warnings', s.warnings, 'state', s.state, 'scope', s.scope,"
+	"    'scope_wanted', s.scope_wanted, 'replies', s.replies,"
+	"    'keep_after_delete', i.keep_after_delete,"
+	"    'submitted_at', s.submitted_at, 'withdrawn_at', s.withdrawn_at,"
+	"    'created_at', i.created_at, 'updated_at', i.updated_at,"
+	"    'consent', " LIST("json_build_object("
+	"      'event', sc.event, 'scope', sc.scope,"
+	"      'text_version', sc.text_version, 'under16', sc.under16,"
+	"      'guardian_name', sc.guardian_name,"
+	"      'guardian_version', sc.guardian_version,"
+	"      'by', sc.by_whom, 'at', sc.at) ORDER BY sc.id",
+	"      FROM story_consent sc WHERE sc.item_id = i.id") ")"
+	"    ORDER BY i.created_at, i.id",
+	"    FROM item i JOIN story s ON s.item_id = i.id"
+	"    WHERE i.kind = 'verhaal' AND i.owner_id = me.id") ","
+	"  'story_replies', " LIST("json_build_object("
+	"    'story', i.slug, 'body', r.body_md, 'state', r.state,"
+	"    'created_at', r.created_at, 'decided_at', r.decided_at)"
+	"    ORDER BY r.id",
+	"    FROM story_reply r JOIN item i ON i.id = r.item_id"
+	"    WHERE r.author_id = me.id") ","
 	"  'password_reset', " LIST("json_build_object("
 	"    'created_at', p.created_at, 'expires_at', p.expires_at,"
 	"    'used_at', p.used_at) ORDER BY p.created_at",

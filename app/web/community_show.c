@@ -218,6 +218,7 @@ cs_row_item(struct cs_ctx *ctx, struct kore_pgsql *sql, int r)
 	struct sbuf		 href;
 	char			 shown[32];
 	const char		*date;
+	size_t			 at = ctx->items.len;
 
 	if ((k = kind_by_name(db_text(sql, r, QCH_C1))) == NULL)
 		return;
@@ -235,7 +236,9 @@ cs_row_item(struct cs_ctx *ctx, struct kore_pgsql *sql, int r)
 			{ "date_shown", shown, TPL_TEXT },
 		};
 		if (view_append(&ctx->items, VIEW_community_item_row,
-		    ctx->loc, b, NBINDS(b)) == -1)
+		    ctx->loc, b, NBINDS(b)) == -1 ||
+		    row_warned(&ctx->items, at, ctx->loc,
+		    db_text(sql, r, QCH_C6)) == -1)
 			ctx->db.failed = 1;
 	}
 	ctx->nitems++;

@@ -27,6 +27,7 @@
 #include "web/feed.h"
 #include "web/kind.h"
 #include "web/resp.h"
+#include "web/rows.h"
 #include "web/view.h"
 
 #define FEED_THEME_PREFIX	"/feeds/themas/"
@@ -133,8 +134,9 @@ int
 feed_entry(struct sbuf *out, enum locale loc, struct kore_pgsql *sql, int r)
 {
 	const struct kind	*k;
-	struct sbuf		 url, authors, names;
+	struct sbuf		 url, authors, names, warning;
 	char			*name, *next;
+	const char		*body;
 	int			 rc;
 
 	if ((k = kind_by_name(db_text(sql, r, QF_KIND))) == NULL)
@@ -142,7 +144,14 @@ feed_entry(struct sbuf *out, enum locale loc, struct kore_pgsql *sql, int r)
 	sbuf_init(&url);
 	sbuf_init(&authors);
 	sbuf_init(&names);
+	sbuf_init(&warning);
 	rc = 0;
+	/* A story: its warning line in the body's place (FEED_ENTRY). */
+	body = db_text(sql, r, QF_BODY);
+	if (strcmp(k->kind, "verhaal") == 0) {
+		rc |= row_warning(&warning, loc, body);
+		body = sbuf_cstr(&warning);
+	}
 	sbuf_printf(&url, "%s%s/%s", resp_base_url(), k->path,
 	    db_text(sql, r, QF_SLUG));
 
@@ -168,13 +177,14 @@ feed_entry(struct sbuf *out, enum locale loc, struct kore_pgsql *sql, int r)
 			{ "authors", sbuf_cstr(&authors), TPL_TRUSTED_HTML },
 			{ "summary", db_text(sql, r, QF_SUMMARY), TPL_TEXT },
 			/* The HTML body as text: escaped, type="html". */
-			{ "body", db_text(sql, r, QF_BODY), TPL_TEXT },
+			{ "body", body, TPL_TEXT },
 		};
 		rc |= view_append(out, VIEW_feed_entry, loc, b, NBINDS(b));
 	}
 	sbuf_free(&url);
 	sbuf_free(&authors);
 	sbuf_free(&names);
+	sbuf_free(&warning);
 	return (rc);
 }
 

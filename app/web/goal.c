@@ -10,6 +10,7 @@
 #include "app.h"
 #include "core/path.h"
 #include "db/q.h"
+#include "db/q_story_extra.h"
 #include "web/resp.h"
 #include "web/view.h"
 
@@ -23,12 +24,19 @@ struct goal_ctx {
 	int		nslow;
 	struct sbuf	title;
 	struct sbuf	out;
+	struct sbuf	summary;	/* the goal page, until its quotes */
+	struct sbuf	theme;
+	struct sbuf	body;
+	struct sbuf	quotes;
+	int		nquotes;
 };
 
 static void	list_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	list_done(struct http_request *, struct db_ctx *);
 static void	show_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	show_done(struct http_request *, struct db_ctx *);
+static void	quote_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	quote_done(struct http_request *, struct db_ctx *);
 static struct goal_ctx	*goal_ctx_new(struct http_request *);
 static void	goal_free(struct http_request *);
 
@@ -43,6 +51,10 @@ goal_ctx_new(struct http_request *req)
 	sbuf_init(&ctx->slow);
 	sbuf_init(&ctx->title);
 	sbuf_init(&ctx->out);
+	sbuf_init(&ctx->summary);
+	sbuf_init(&ctx->theme);
+	sbuf_init(&ctx->body);
+	sbuf_init(&ctx->quotes);
 	return (ctx);
 }
 
@@ -135,9 +147,8 @@ static void
 show_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
 	struct goal_ctx	*ctx = (struct goal_ctx *)db;
-	struct sbuf	 theme, href;
+	struct sbuf	 href;
 
-	sbuf_init(&theme);
 	sbuf_init(&href);
 	if (!db_isnull(sql, r, QG_THEME_SLUG)) {
 		sbuf_printf(&href, "/themas/%s",
@@ -146,24 +157,13 @@ show_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 			{ "href", sbuf_cstr(&href), TPL_TEXT },
 			{ "title", db_text(sql, r, QG_THEME_TITLE), TPL_TEXT },
 		};
-		if (view_append(&theme, VIEW_goal_theme, ctx->loc, b,
-		    NBINDS(b)) == -1)
-			db->failed = 1;
-	}
-	{
-		/* body is cmark output, rendered by the import. */
-		const struct tpl_bind	b[] = {
-			{ "title", db_text(sql, r, QG_TITLE), TPL_TEXT },
-			{ "summary", db_text(sql, r, QG_SUMMARY), TPL_TEXT },
-			{ "theme", sbuf_cstr(&theme), TPL_TRUSTED_HTML },
-			{ "body", db_text(sql, r, QG_BODY), TPL_TRUSTED_HTML },
-		};
-		if (view_append(&ctx->out, VIEW_goal, ctx->loc, b,
+		if (view_append(&ctx->theme, VIEW_goal_theme, ctx->loc, b,
 		    NBINDS(b)) == -1)
 			db->failed = 1;
 	}
 	sbuf_puts(&ctx->title, db_text(sql, r, QG_TITLE));
-	sbuf_free(&theme);
+	sbuf_puts(&ctx->summary, db_text(sql, r, QG_SUMMARY));
+	sbuf_puts(&ctx->body, db_text(sql, r, QG_BODY));
 	sbuf_free(&href);
 }
 
@@ -172,11 +172,93 @@ show_done(struct http_request *req, struct db_ctx *db)
 {
 	struct goal_ctx	*ctx = (struct goal_ctx *)db;
 
-	if (db->nrows == 0)
+	if (db->nrows == 0) {
 		resp_error(req, 404);
+		return (HTTP_STATE_COMPLETE);
+	}
+	/* Quotes from stories that may be quoted now (issue 9). */
+	db->params[0] = ctx->slug;
+	return (db_chain(req, db, &q_sx_goal_quotes, quote_row, quote_done));
+}
+
+static void
+quote_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct goal_ctx	*ctx = (struct goal_ctx *)db;
+	struct sbuf	 href, action, back, remove;
+
+	sbuf_init(&href);
+	sbuf_init(&action);
+	sbuf_init(&back);
+	sbuf_init(&remove);
+	sbuf_printf(&href, "/verhalen/%s", db_text(sql, r, QSQ_SLUG));
+	if (db->user.role >= ROLE_REDACTEUR) {
+		sbuf_printf(&action, "/citaten/%s/verwijderen",
+		    db_text(sql, r, QSQ_ID));
+		sbuf_printf(&back, "/monitor/%s#citaten", ctx->slug);
+		const struct tpl_bind	b[] = {
+			{ "action", sbuf_cstr(&action), TPL_TEXT },
+			{ "csrf", db->user.csrf, TPL_TEXT },
+			{ "back", sbuf_cstr(&back), TPL_TEXT },
+		};
+		if (view_append(&remove, VIEW_story_quote_remove, ctx->loc, b,
+		    NBINDS(b)) == -1)
+			db->failed = 1;
+	}
+	{
+		const struct tpl_bind	b[] = {
+			{ "id", db_text(sql, r, QSQ_ID), TPL_TEXT },
+			{ "text", db_text(sql, r, QSQ_TEXT), TPL_TEXT },
+			{ "pseudonym", db_text(sql, r, QSQ_PSEUDONYM),
+			    TPL_TEXT },
+			{ "href", sbuf_cstr(&href), TPL_TEXT },
+			{ "title", db_text(sql, r, QSQ_TITLE), TPL_TEXT },
+			{ "remove", sbuf_cstr(&remove), TPL_TRUSTED_HTML },
+		};
+		if (view_append(&ctx->quotes, VIEW_story_quote_item, ctx->loc,
+		    b, NBINDS(b)) == -1)
+			db->failed = 1;
+	}
+	ctx->nquotes++;
+	sbuf_free(&href);
+	sbuf_free(&action);
+	sbuf_free(&back);
+	sbuf_free(&remove);
+}
+
+static int
+quote_done(struct http_request *req, struct db_ctx *db)
+{
+	struct goal_ctx	*ctx = (struct goal_ctx *)db;
+	struct sbuf	 quotes;
+	int		 rc = 0;
+
+	sbuf_init(&quotes);
+	if (ctx->nquotes > 0) {
+		const struct tpl_bind	b[] = {
+			{ "items", sbuf_cstr(&ctx->quotes), TPL_TRUSTED_HTML },
+		};
+		rc |= view_append(&quotes, VIEW_story_quote_section, ctx->loc,
+		    b, NBINDS(b));
+	}
+	{
+		/* body is cmark output, rendered by the import. */
+		const struct tpl_bind	b[] = {
+			{ "title", sbuf_cstr(&ctx->title), TPL_TEXT },
+			{ "summary", sbuf_cstr(&ctx->summary), TPL_TEXT },
+			{ "theme", sbuf_cstr(&ctx->theme), TPL_TRUSTED_HTML },
+			{ "body", sbuf_cstr(&ctx->body), TPL_TRUSTED_HTML },
+			{ "quotes", sbuf_cstr(&quotes), TPL_TRUSTED_HTML },
+		};
+		rc |= view_append(&ctx->out, VIEW_goal, ctx->loc, b,
+		    NBINDS(b));
+	}
+	if (rc != 0)
+		resp_error(req, 500);
 	else
 		view_page_main(req, 200, ctx->loc, sbuf_cstr(&ctx->title),
 		    "/monitor", &ctx->out);
+	sbuf_free(&quotes);
 	return (HTTP_STATE_COMPLETE);
 }
 
@@ -189,4 +271,8 @@ goal_free(struct http_request *req)
 	sbuf_free(&ctx->slow);
 	sbuf_free(&ctx->title);
 	sbuf_free(&ctx->out);
+	sbuf_free(&ctx->summary);
+	sbuf_free(&ctx->theme);
+	sbuf_free(&ctx->body);
+	sbuf_free(&ctx->quotes);
 }

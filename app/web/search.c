@@ -15,6 +15,7 @@
 #include "db/q.h"
 #include "web/kind.h"
 #include "web/resp.h"
+#include "web/rows.h"
 #include "web/view.h"
 
 #define SEARCH_MAX_CHARS	200
@@ -85,6 +86,7 @@ search_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	struct search_ctx	*ctx = (struct search_ctx *)db;
 	const struct kind	*k;
 	const char		*type, *label;
+	size_t			 at = ctx->rows.len;
 
 	type = db_text(sql, r, QS_TYPE);
 	if ((k = kind_by_name(type)) != NULL)
@@ -103,7 +105,8 @@ search_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 			{ "summary", db_text(sql, r, QS_SUMMARY), TPL_TEXT },
 		};
 		if (view_append(&ctx->rows, VIEW_search_row, ctx->loc, b,
-		    NBINDS(b)) == -1)
+		    NBINDS(b)) == -1 || row_warned(&ctx->rows, at, ctx->loc,
+		    db_text(sql, r, QS_SUMMARY + 1)) == -1)
 			db->failed = 1;
 	}
 }

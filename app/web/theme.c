@@ -18,6 +18,7 @@
 #include "web/article.h"
 #include "web/follow.h"
 #include "web/resp.h"
+#include "web/rows.h"
 #include "web/view.h"
 
 struct theme_ctx {
@@ -132,6 +133,7 @@ static void
 page_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
 	struct theme_ctx	*ctx = (struct theme_ctx *)db;
+	size_t			 at;
 
 	if (strcmp(db_text(sql, r, QTP_TYPE), "1") == 0) {
 		ctx->found = 1;
@@ -144,10 +146,13 @@ page_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		return;
 	}
 	ctx->nitems++;
+	at = ctx->rows.len;
 	if (article_item_row(&ctx->rows, ctx->loc, db_text(sql, r, QTP_C1),
 	    db_text(sql, r, QTP_C2), db_text(sql, r, QTP_C3),
 	    db_text(sql, r, QTP_C4), db_text(sql, r, QTP_C5),
-	    db_text(sql, r, QTP_C6), 1) == -1)
+	    db_text(sql, r, QTP_C6), 1) == -1 ||
+	    row_warned(&ctx->rows, at, ctx->loc,
+	    db_text(sql, r, QTP_C6 + 1)) == -1)
 		db->failed = 1;
 }
 
