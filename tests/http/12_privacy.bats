@@ -330,6 +330,63 @@ mm_session() {
 	    DELETE FROM mm_series WHERE id IN ($s1, $s2)"
 }
 
+@test "export: stories: mine with text, pseudonym and consent record; my replies; no one else's" {
+	local me other id oid n mine theirs
+	me=$(unique_email mij)
+	other=$(unique_email ander)
+	n=$$$RANDOM
+	newuser a "$me" "Verteller $n"
+	newuser b "$other" "Ander $n"
+	id=$(acct_id "$me")
+	oid=$(acct_id "$other")
+	# story SLUG OWNER WORD: written, sent in under 16 with a guardian.
+	story() {
+		local i
+		i=$(db -c "SELECT id FROM story_save(NULL, NULL, $2, '$3 titel',
+		    '$3 kort', '$3 tekst', '<p>$3 tekst</p>', '', 2, '$1', '', '',
+		    '', '$3 schuilnaam', '{verlies}', '{namen,plaatsen,fotos}',
+		    false, NULL)")
+		[ -z "$(db -c "SELECT story_submit($i, $2, 1, 'leden',
+		    '2026-11-a', true, 'Voogd $3', '2026-11-a')")" ]
+		echo "$i"
+	}
+	mine=$(story "export-$n-a" "$id" "Mijnverhaal$n")
+	theirs=$(story "export-$n-b" "$oid" "Anderverhaal$n")
+	[ -n "$mine" ] && [ -n "$theirs" ]
+	# Theirs is checked, published, and open to replies.
+	newuser c "$(unique_email red)" "Redactie $n"
+	db -c "UPDATE account SET role = 'redacteur' WHERE display_name =
+	    'Redactie $n'"
+	db -c "SELECT story_review($theirs, (SELECT id FROM account
+	    WHERE display_name = 'Redactie $n'), 1, 'akkoord', '')" >/dev/null
+	db -c "SELECT story_publish($theirs, $oid, 1)" >/dev/null
+	db -c "SELECT story_replies_set($theirs, $oid, 'aan')" >/dev/null
+	db -c "SELECT story_reply_add($theirs, $id, 'Mijnreactie$n',
+	    '<p>Mijnreactie$n</p>', NULL)" >/dev/null
+	db -c "SELECT story_reply_add($theirs, $oid, 'Eigenreactie$n',
+	    '<p>Eigenreactie$n</p>', NULL)" >/dev/null
+
+	post a /account/export
+	[ "$status_code" = 200 ]
+	[ "$(jq '.stories | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.stories[0].title' <<<"$body")" = "Mijnverhaal$n titel" ]
+	[ "$(jq -r '.stories[0].body' <<<"$body")" = "Mijnverhaal$n tekst" ]
+	[ "$(jq -r '.stories[0].pseudonym' <<<"$body")" = "Mijnverhaal$n schuilnaam" ]
+	[ "$(jq -r '.stories[0].state' <<<"$body")" = ter_review ]
+	[ "$(jq -r '.stories[0].scope' <<<"$body")" = leden ]
+	[ "$(jq -r '.stories[0].consent[0] | [.event, .scope, .text_version,
+	    .under16, .guardian_name, .by] | join(",")' <<<"$body")" = \
+	    "gegeven,leden,2026-11-a,true,Voogd Mijnverhaal$n,verteller" ]
+	[ "$(jq '.story_replies | length' <<<"$body")" = 1 ]
+	[ "$(jq -r '.story_replies[0] | [.story, .body, .state] | join(",")' \
+	    <<<"$body")" = "$(db -c "SELECT slug FROM item
+	    WHERE id = $theirs"),Mijnreactie$n,wacht" ]
+	assert_not_contains "Anderverhaal$n titel"
+	assert_not_contains "Anderverhaal$n schuilnaam"
+	assert_not_contains "Voogd Anderverhaal$n"
+	assert_not_contains "Eigenreactie$n"
+}
+
 @test "export: writes an audit row, also listed in the file" {
 	local me
 	me=$(unique_email)
