@@ -170,7 +170,7 @@ sed_check(struct sed_ctx *ctx, int save)
 	v = ctx->v[SF_PSEUDONYM];
 	switch (form_text(v, SED_PSEUD_MAX, 0, 0)) {
 	case FORM_OK:
-		if (form_chars(v) < SED_PSEUD_MIN)
+		if (*v != '\0' && form_chars(v) < SED_PSEUD_MIN)
 			sed_error(ctx, "pseudonym", MSG_se_pseudonym_length,
 			    NULL);
 		break;
