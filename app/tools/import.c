@@ -14,6 +14,9 @@
  *   content/masterminds/<slug>.md     -> mastermind series with its
  *                                        sessions (seeded once;
  *                                        import_mastermind.c)
+ *   content/verhalen/<slug>.md        -> an example story, owned by
+ *                                        nobody (seeded once;
+ *                                        import_story.c)
  *
  * Articles are saved the way the web app saves them: md_doc_render, then
  * item_save() (with no actor: content/ is the editors' own), so they get
@@ -923,6 +926,9 @@ main(int argc, char **argv)
 	if (rc == 0 && dir_exists(argv[1], "masterminds"))
 		rc = import_dir(db, argv[1], "masterminds", import_mastermind,
 		    0);
+	/* Example stories (issue 9) name themes. */
+	if (rc == 0 && dir_exists(argv[1], "verhalen"))
+		rc = import_dir(db, argv[1], "verhalen", import_story, 0);
 	arts_free(&arts);
 	if (rc == 0)
 		rc = import_exec(db, "COMMIT", 0, NULL);

@@ -20,5 +20,8 @@ int		 import_pilot(PGconn *, const char *, const struct front *,
 /* content/masterminds/<slug>.md (see import_mastermind.c). */
 int		 import_mastermind(PGconn *, const char *,
 		    const struct front *, const char *);
+/* content/verhalen/<slug>.md (see import_story.c). */
+int		 import_story(PGconn *, const char *, const struct front *,
+		    const char *);
 
 #endif
