@@ -20,8 +20,7 @@
 const struct db_query	q_account_page = {
 	"account_page",
 	"SELECT a.display_name, a.bio, a.lang,"
-	"    CASE WHEN cardinality(a.cw_show) = 7 THEN 'tonen' ELSE 'vragen'"
-	"    END, a.member_kind,"
+	"    array_to_string(a.cw_show, ','), a.member_kind,"
 	"    a.email, s.id IS NOT NULL, s.id = $2::bigint,"
 	"    " LOCAL_TIME("s.created_at") ", " ISO_TIME("s.created_at") ","
 	"    " LOCAL_TIME("s.last_seen_at") ", " ISO_TIME("s.last_seen_at") ","
@@ -51,9 +50,8 @@ const struct db_query	q_account_pw_failed = {
 const struct db_query	q_account_profile = {
 	"account_profile",
 	"UPDATE account SET display_name = $2, bio = $3, lang = $4,"
-	"    cw_show = CASE $5 WHEN 'tonen' THEN ARRAY['suicide',"
-	"    'zelfbeschadiging', 'separatie', 'fixatie', 'geweld', 'misbruik',"
-	"    'verlies'] ELSE '{}' END, updated_at = now()"
+	"    cw_show = coalesce(string_to_array(nullif($5, ''), ','), '{}'),"
+	"    updated_at = now()"
 	" WHERE id = $1::bigint AND deleted_at IS NULL",
 	5
 };

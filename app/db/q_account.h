@@ -22,7 +22,10 @@ extern const struct db_query	q_account_secret; /* $1 account, $2 limit */
 /* A wrong current password: count it; returns the wait in seconds. */
 extern const struct db_query	q_account_pw_failed; /* $1 account, $2 limit */
 
-/* $1 account, $2 name, $3 bio, $4 lang, $5 cw_pref */
+/*
+ * $1 account, $2 name, $3 bio, $4 lang, $5 cw_show: warning codes,
+ * comma-separated ("" for none). QA_CW on the page is the same list.
+ */
 extern const struct db_query	q_account_profile;
 /*
  * New hash; every other session of the account ends, and so do unused

@@ -26,6 +26,7 @@
 #include "web/pw.h"
 #include "web/req.h"
 #include "web/resp.h"
+#include "web/story_show.h"
 #include "web/view.h"
 
 #define ACCT_PW_LIMIT	5	/* wrong current passwords per 15 minutes */
@@ -40,7 +41,6 @@ enum acct_form {
 };
 
 static const char *const	langs[] = { "nl", "en", NULL };
-static const char *const	cws[] = { "vragen", "tonen", NULL };
 
 struct acct_ctx {
 	struct db_ctx	 db;
@@ -52,7 +52,8 @@ struct acct_ctx {
 	char		*name;
 	char		*bio;
 	const char	*lang;
-	const char	*cw;
+	char		 cw[128];	/* warning codes, comma-separated */
+	int		 cw_bad;	/* a value that is no warning */
 	char		*cur_pw;
 	char		*new_pw;
 	char		*email;
@@ -66,7 +67,7 @@ struct acct_ctx {
 	char		 db_name[256];
 	struct sbuf	 db_bio;
 	char		 db_lang[4];
-	char		 db_cw[8];
+	char		 db_cw[128];
 	char		 kind[24];
 	char		 email_now[1024];
 	struct sbuf	 sessions;
@@ -161,7 +162,7 @@ acct_enter(struct http_request *req, enum acct_form form, db_done_fn done)
 		ctx->form = form;
 		ctx->name = ctx->bio = ctx->cur_pw = ctx->new_pw = "";
 		ctx->email = "";
-		ctx->lang = ctx->cw = "";
+		ctx->lang = "";
 		ctx->pw_field = "";
 		sbuf_init(&ctx->raw);
 		sbuf_init(&ctx->db_bio);
@@ -213,8 +214,7 @@ acct_read(struct http_request *req, struct acct_ctx *ctx)
 	}
 	if (http_argument_get_string(req, "lang", &v))
 		ctx->lang = v;
-	if (http_argument_get_string(req, "cw", &v))
-		ctx->cw = v;
+	ctx->cw_bad = story_cw_read(req, ctx->cw, sizeof(ctx->cw)) == -1;
 	if (http_argument_get_string(req, "email", &v))
 		ctx->email = form_trim(v);
 	if (http_argument_get_string(req, "current_password", &v))
@@ -338,10 +338,8 @@ acct_profile_post(struct http_request *req, struct db_ctx *db)
 		fv_check(&ctx->fv, "lang", FORM_BAD_CHOICE, 0);
 		ctx->lang = "";
 	}
-	if (form_choice(ctx->cw, cws) == -1) {
+	if (ctx->cw_bad)
 		fv_check(&ctx->fv, "cw", FORM_BAD_CHOICE, 0);
-		ctx->cw = "";
-	}
 	if (ctx->fv.nerr > 0)
 		return (acct_page(req, ctx, 400));
 
@@ -712,7 +710,7 @@ acct_render(struct http_request *req, struct db_ctx *db)
 {
 	struct acct_ctx	*ctx = (struct acct_ctx *)db;
 	struct fv	*fv = &ctx->fv;
-	struct sbuf	 welcome, saved;
+	struct sbuf	 welcome, saved, cwsb;
 	const char	*errors, *name, *bio, *lang, *cw, *args[1];
 
 	if (!ctx->found) {
@@ -733,6 +731,13 @@ acct_render(struct http_request *req, struct db_ctx *db)
 		cw = ctx->db_cw;
 	}
 	sbuf_init(&welcome);
+	sbuf_init(&cwsb);
+	if (story_cw_choices(&cwsb, ctx->loc, cw) == -1) {
+		sbuf_free(&welcome);
+		sbuf_free(&cwsb);
+		resp_error(req, 500);
+		return (HTTP_STATE_COMPLETE);
+	}
 	args[0] = ctx->db_name;
 	i18n_fmt(&welcome, i18n_get(ctx->loc, MSG_acct_welcome), args, 1);
 	sbuf_init(&saved);
@@ -771,10 +776,7 @@ acct_render(struct http_request *req, struct db_ctx *db)
 			    TPL_TRUSTED_HTML },
 			{ "lang_en", CHECKED(strcmp(lang, "en") == 0),
 			    TPL_TRUSTED_HTML },
-			{ "cw_vragen", CHECKED(strcmp(cw, "vragen") == 0),
-			    TPL_TRUSTED_HTML },
-			{ "cw_tonen", CHECKED(strcmp(cw, "tonen") == 0),
-			    TPL_TRUSTED_HTML },
+			{ "cw_choices", sbuf_cstr(&cwsb), TPL_TRUSTED_HTML },
 			/* Password */
 			{ "password_errors", ERRORS(ACCT_PASSWORD),
 			    TPL_TRUSTED_HTML },
@@ -795,6 +797,7 @@ acct_render(struct http_request *req, struct db_ctx *db)
 	}
 	sbuf_free(&welcome);
 	sbuf_free(&saved);
+	sbuf_free(&cwsb);
 	return (HTTP_STATE_COMPLETE);
 }
 

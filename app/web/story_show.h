@@ -63,4 +63,15 @@ int	story_personal(struct sbuf *, const struct story_view *,
 /* "Let op, dit verhaal gaat over:" names, comma-separated, plain text. */
 void	story_warning_names(struct sbuf *, enum locale, const char *codes);
 
+/*
+ * The account's "altijd meteen tonen" per warning (web/story_show_cw.c,
+ * for web/account.c): the repeated checkbox "cw" of a request as codes
+ * in story_warnings[] order, comma-separated, into buf ("" for none);
+ * -1 when a value is no warning (the rest is kept). And the seven
+ * checkboxes, ticked as list says.
+ */
+struct http_request;
+int	story_cw_read(struct http_request *, char *buf, size_t len);
+int	story_cw_choices(struct sbuf *, enum locale, const char *list);
+
 #endif

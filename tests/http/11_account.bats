@@ -39,11 +39,21 @@ mpost() {
 	    -H "X-Real-IP: $IP" --form-string "_csrf=$t" "$@" "$path"
 }
 
-# profile JAR NAME BIO LANG CW
+# profile JAR NAME BIO LANG CW: CW is the warnings ticked under "altijd
+# meteen tonen", comma-separated ("" for none): one "cw" field each.
 profile() {
+	local cw=() ws=() w
+	IFS=, read -ra ws <<<"$5"
+	for w in "${ws[@]}"; do
+		cw+=(--form-string "cw=$w")
+	done
 	mpost "$1" /account/profiel --form-string "name=$2" \
-	    --form-string "bio=$3" --form-string "lang=$4" \
-	    --form-string "cw=$5"
+	    --form-string "bio=$3" --form-string "lang=$4" "${cw[@]}"
+}
+
+# cwshow EMAIL: the account's cw_show, comma-separated.
+cwshow() {
+	col "$1" "array_to_string(cw_show, ',')"
 }
 
 # foreign JAR PATH [curl args...]: a POST with a valid token, sent from
@@ -96,7 +106,10 @@ col() {
 	assert_contains "(dit apparaat)"
 	assert_contains 'value="Paginalid"'
 	assert_contains 'id="lang-nl" name="lang" value="nl" checked'
-	assert_contains 'id="cw-vragen" name="cw" value="vragen" checked'
+	# Seven warnings, none ticked for a new account.
+	[ "$(grep -c 'type="checkbox" id="cw-[a-z]*" name="cw"' <<<"$body")" = 7 ]
+	assert_contains 'id="cw-suicide" name="cw" value="suicide"> <label for="cw-suicide">Suïcide</label>'
+	assert_not_contains 'name="cw" value="suicide" checked'
 	assert_contains 'href="/account/export"'
 	assert_contains 'href="/account/verwijderen"'
 	assert_contains "href=\"/mensen/$(col "$e" id)\""
@@ -113,17 +126,23 @@ col() {
 	local e
 	e=$(unique_email profiel)
 	acct a "$e" "Oude Naam"
-	profile a "Nieuwe Naam" "Ik werk in de jeugdzorg." nl tonen
+	profile a "Nieuwe Naam" "Ik werk in de jeugdzorg." nl separatie,suicide
 	[ "$status_code" = 303 ]
 	[ "$(header location)" = "/account?opgeslagen=profiel" ]
-	[ "$(col "$e" "display_name || '|' || bio || '|' || lang || '|' || CASE WHEN cardinality(cw_show) = 7 THEN 'tonen' ELSE 'vragen' END")" = \
-	    "Nieuwe Naam|Ik werk in de jeugdzorg.|nl|tonen" ]
+	[ "$(col "$e" "display_name || '|' || bio || '|' || lang || '|' || array_to_string(cw_show, ',')")" = \
+	    "Nieuwe Naam|Ik werk in de jeugdzorg.|nl|suicide,separatie" ]
 	req -b "$(jar a)" "/account?opgeslagen=profiel"
 	[ "$status_code" = 200 ]
 	assert_contains '<div class="notice" role="status"><p>Je profiel is opgeslagen.</p></div>'
 	assert_contains '<span class="user-name">(Nieuwe Naam)</span>'
 	assert_contains 'value="Nieuwe Naam"'
-	assert_contains 'id="cw-tonen" name="cw" value="tonen" checked'
+	assert_contains 'id="cw-separatie" name="cw" value="separatie" checked'
+	assert_contains 'id="cw-suicide" name="cw" value="suicide" checked'
+	assert_not_contains 'name="cw" value="geweld" checked'
+	# Unticking all of them: none.
+	profile a "Nieuwe Naam" "" nl ""
+	[ "$status_code" = 303 ]
+	[ "$(cwshow "$e")" = "" ]
 	# Without the parameter there is no confirmation.
 	page a
 	assert_not_contains 'role="status"'
@@ -133,7 +152,7 @@ col() {
 	local e
 	e=$(unique_email taal)
 	acct a "$e"
-	profile a "Testlid" "" en vragen
+	profile a "Testlid" "" en ""
 	[ "$status_code" = 303 ]
 	[[ "$(header set-cookie)" == *"lang=en; Path=/"*"Max-Age=31536000"* ]]
 	[ "$(col "$e" lang)" = "en" ]
@@ -145,7 +164,7 @@ col() {
 	local e
 	e=$(unique_email bio)
 	acct a "$e"
-	profile a "Testlid" $'Regel een\nRegel twee\r\nRegel drie' nl vragen
+	profile a "Testlid" $'Regel een\nRegel twee\r\nRegel drie' nl ""
 	[ "$status_code" = 303 ]
 	[ "$(col "$e" "bio = E'Regel een\\nRegel twee\\nRegel drie'")" = "t" ]
 	page a
@@ -156,14 +175,14 @@ col() {
 	local e
 	e=$(unique_email leeg)
 	acct a "$e" "Blijft Zo"
-	profile a "   " "Mijn verhaal" nl tonen
+	profile a "   " "Mijn verhaal" nl geweld
 	[ "$status_code" = 400 ]
 	assert_contains '<p class="field-error" id="name-error">Vul dit veld in.</p>'
 	assert_contains 'aria-describedby="name-hint name-error" aria-invalid="true"'
 	assert_contains '<a href="#name">Naam: Vul dit veld in.</a>'
 	assert_contains ">Mijn verhaal</textarea>"
-	assert_contains 'id="cw-tonen" name="cw" value="tonen" checked'
-	[ "$(col "$e" "display_name || '|' || CASE WHEN cardinality(cw_show) = 7 THEN 'tonen' ELSE 'vragen' END")" = "Blijft Zo|vragen" ]
+	assert_contains 'id="cw-geweld" name="cw" value="geweld" checked'
+	[ "$(col "$e" "display_name || '|' || array_to_string(cw_show, ',')")" = "Blijft Zo|" ]
 }
 
 @test "a name of 61 characters: 400 with the name kept" {
@@ -172,13 +191,13 @@ col() {
 	acct a "$e"
 	long=$(printf 'é%.0s' {1..61})
 	sixty=$(printf 'é%.0s' {1..60})
-	profile a "$long" "" nl vragen
+	profile a "$long" "" nl ""
 	[ "$status_code" = 400 ]
 	assert_contains "Dit is te lang. Gebruik hoogstens 60 tekens."
 	assert_contains "value=\"$long\""
 	[ "$(col "$e" display_name)" = "Testlid" ]
 	# 60 characters (120 bytes) is fine.
-	profile a "$sixty" "" nl vragen
+	profile a "$sixty" "" nl ""
 	[ "$status_code" = 303 ]
 }
 
@@ -186,7 +205,7 @@ col() {
 	local e
 	e=$(unique_email utf)
 	acct a "$e"
-	profile a "Naam$(printf '\xff')" "Bio blijft" nl vragen
+	profile a "Naam$(printf '\xff')" "Bio blijft" nl ""
 	[ "$status_code" = 400 ]
 	assert_contains "Hier staan tekens in die Bron niet kan lezen."
 	assert_contains ">Bio blijft</textarea>"
@@ -200,7 +219,7 @@ col() {
 	e=$(unique_email lange-bio)
 	acct a "$e"
 	bio=$(printf 'x%.0s' {1..2001})
-	profile a "Testlid" "$bio" nl vragen
+	profile a "Testlid" "$bio" nl ""
 	[ "$status_code" = 400 ]
 	assert_contains '<p class="field-error" id="bio-error">Dit is te lang. Gebruik hoogstens 2000 tekens.</p>'
 	assert_contains ">$bio</textarea>"
@@ -211,22 +230,22 @@ col() {
 	local e bio
 	e=$(unique_email heel-lang)
 	acct a "$e"
-	profile a "Testlid" "Eerste bio" nl vragen
+	profile a "Testlid" "Eerste bio" nl ""
 	[ "$status_code" = 303 ]
 	bio=$(printf 'y%.0s' {1..4100})
-	profile a "Testlid" "$bio" nl vragen
+	profile a "Testlid" "$bio" nl ""
 	[ "$status_code" = 400 ]
 	assert_contains "Dit is te lang. Gebruik hoogstens 2000 tekens."
 	[ "$(col "$e" bio)" = "Eerste bio" ]
 	# Url-encoded, Kore drops a line break the same way.
 	post a /account/profiel --data-urlencode "name=Testlid" \
 	    --data-urlencode $'bio=een\ntwee' --data-urlencode "lang=nl" \
-	    --data-urlencode "cw=vragen"
+	    --data-urlencode "cw=verlies"
 	[ "$status_code" = 400 ]
 	assert_contains '<p class="field-error" id="bio-error">Hier staan tekens in die Bron niet kan lezen.'
 	[ "$(col "$e" bio)" = "Eerste bio" ]
 	# Emptying the bio on purpose still works.
-	profile a "Testlid" "" nl vragen
+	profile a "Testlid" "" nl ""
 	[ "$status_code" = 303 ]
 	[ "$(col "$e" "length(bio)")" = 0 ]
 }
@@ -235,21 +254,23 @@ col() {
 	local e
 	e=$(unique_email keuze)
 	acct a "$e"
-	profile a "Getypte Naam" "" de vragen
+	profile a "Getypte Naam" "" de ""
 	[ "$status_code" = 400 ]
 	assert_contains '<p class="field-error" id="lang-error">Kies een van de mogelijkheden.</p>'
 	assert_contains 'value="Getypte Naam"'
 	assert_contains 'id="lang" aria-invalid="true" aria-describedby="lang-error"'
-	profile a "Getypte Naam" "" nl altijd
+	profile a "Getypte Naam" "" nl fixatie,altijd
 	[ "$status_code" = 400 ]
 	assert_contains '<p class="field-error" id="cw-error">Kies een van de mogelijkheden.</p>'
 	assert_contains 'value="Getypte Naam"'
-	# Not chosen at all.
+	# The warnings that are offered stay ticked.
+	assert_contains 'id="cw-fixatie" name="cw" value="fixatie" checked'
+	# No language chosen; no warning ticked is a choice.
 	mpost a /account/profiel --form-string "name=Getypte Naam"
 	[ "$status_code" = 400 ]
 	assert_contains 'id="lang-error"'
-	assert_contains 'id="cw-error"'
-	[ "$(col "$e" "display_name || lang || CASE WHEN cardinality(cw_show) = 7 THEN 'tonen' ELSE 'vragen' END")" = "Testlidnlvragen" ]
+	assert_not_contains 'id="cw-error"'
+	[ "$(col "$e" "display_name || lang || array_to_string(cw_show, ',')")" = "Testlidnl" ]
 }
 
 @test "profile POST without the form token or from another site: 403" {
@@ -257,14 +278,14 @@ col() {
 	e=$(unique_email csrf)
 	acct a "$e"
 	req -b "$(jar a)" -H "Origin: $BRON_URL" --form-string "name=Aanval" \
-	    --form-string "lang=nl" --form-string "cw=tonen" /account/profiel
+	    --form-string "lang=nl" --form-string "cw=suicide" /account/profiel
 	[ "$status_code" = 403 ]
 	assert_contains "Dit formulier was verlopen of kwam niet van deze site."
 	assert_contains 'value="Aanval"'
 	foreign a /account/profiel --data-urlencode "name=Aanval" --data-urlencode "lang=nl" \
-	    --data-urlencode "cw=tonen"
+	    --data-urlencode "cw=suicide"
 	[ "$status_code" = 403 ]
-	[ "$(col "$e" "display_name || CASE WHEN cardinality(cw_show) = 7 THEN 'tonen' ELSE 'vragen' END")" = "Testlidvragen" ]
+	[ "$(col "$e" "display_name || '|' || array_to_string(cw_show, ',')")" = "Testlid|" ]
 	# A visitor gets the plain 403 page.
 	req -H "Origin: $BRON_URL" --form-string "name=x" /account/profiel
 	[ "$status_code" = 403 ]
