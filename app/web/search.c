@@ -11,8 +11,10 @@
 #include "app.h"
 #include "core/form.h"
 #include "core/path.h"
+#include "core/helpterms.h"
 #include "core/html.h"
 #include "db/q.h"
+#include "web/help.h"
 #include "web/kind.h"
 #include "web/resp.h"
 #include "web/rows.h"
@@ -128,7 +130,7 @@ static void
 search_render(struct http_request *req, enum locale loc, const char *q,
     enum msg_id err, struct sbuf *rows)
 {
-	struct sbuf	 errsb, results, count;
+	struct sbuf	 errsb, results, count, help;
 	struct db_ctx	*db;
 	char		 n[16];
 	const char	*args[2];
@@ -137,7 +139,11 @@ search_render(struct http_request *req, enum locale loc, const char *q,
 	sbuf_init(&errsb);
 	sbuf_init(&results);
 	sbuf_init(&count);
+	sbuf_init(&help);
 	bad = 0;
+	/* A search that asks for help gets the help banner first. */
+	if (help_match(q))
+		bad |= help_banner(&help, loc);
 	if (err != MSG__MAX) {
 		const struct tpl_bind	b[] = {
 			{ "id", "q-error", TPL_TEXT },
@@ -176,6 +182,7 @@ search_render(struct http_request *req, enum locale loc, const char *q,
 			    TPL_TEXT },
 			{ "error_ref", err != MSG__MAX ? " q-error" : "",
 			    TPL_TEXT },
+			{ "help", sbuf_cstr(&help), TPL_TRUSTED_HTML },
 			{ "results", sbuf_cstr(&results), TPL_TRUSTED_HTML },
 		};
 		view_page(req, err != MSG__MAX ? 400 : 200, loc,
@@ -185,6 +192,7 @@ search_render(struct http_request *req, enum locale loc, const char *q,
 	sbuf_free(&errsb);
 	sbuf_free(&results);
 	sbuf_free(&count);
+	sbuf_free(&help);
 }
 
 static void
