@@ -31,6 +31,7 @@
 #include "web/article.h"
 #include "web/flag.h"
 #include "web/follow.h"
+#include "web/help.h"
 #include "web/item_actions.h"
 #include "web/fv.h"
 #include "web/kind.h"
@@ -529,6 +530,7 @@ article_main(struct sbuf *out, struct sbuf *title, enum locale loc,
 	sbuf_init(&rel);
 	sbuf_init(&back);
 	rc = main_meta(&meta, loc, rows, a, m);
+	rc |= help_banner_tags(out, loc, rows);	/* a tag asks for help */
 	if (*col(a, 3) != '\0') {
 		/* toc_html: md_doc_render's output, stored on save. */
 		const struct tpl_bind	b[] = {

@@ -6,7 +6,9 @@
  */
 #include <string.h>
 
+#include "core/helpterms.h"
 #include "core/html.h"
+#include "web/article.h"
 #include "web/help.h"
 #include "web/view.h"
 
@@ -90,4 +92,17 @@ help_banner(struct sbuf *out, enum locale loc)
 	sbuf_free(&lkt);
 	sbuf_free(&l112);
 	return (rc);
+}
+
+int
+help_banner_tags(struct sbuf *out, enum locale loc,
+    const struct article_rows *rows)
+{
+	size_t	i;
+
+	for (i = 0; i < rows->n; i++)
+		if (rows->v[i].type == QA_TAG && rows->v[i].c[0] != NULL &&
+		    help_match(rows->v[i].c[0]))
+			return (help_banner(out, loc));
+	return (0);
 }

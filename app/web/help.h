@@ -12,5 +12,12 @@
 
 /* Append the banner (VIEW_help_banner); -1 on a template error. */
 int	help_banner(struct sbuf *, enum locale);
+/*
+ * The banner when a tag of an article or pilot page (the QA_TAG rows
+ * of web/article.h) matches the help terms; else nothing, 0.
+ */
+struct article_rows;
+int	help_banner_tags(struct sbuf *, enum locale,
+	    const struct article_rows *);
 
 #endif

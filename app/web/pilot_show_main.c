@@ -18,6 +18,7 @@
 #include "core/html.h"
 #include "core/pilot.h"
 #include "db/q_pilot.h"
+#include "web/help.h"
 #include "web/pilot_list.h"
 #include "web/pilot_show.h"
 #include "web/rows.h"
@@ -104,6 +105,7 @@ pilot_main(struct sbuf *out, struct sbuf *title, enum locale loc,
 	sbuf_init(&rel);
 	sbuf_init(&back);
 	rc = main_meta(&meta, loc, rows, a, m);
+	rc |= help_banner_tags(out, loc, rows);	/* a tag asks for help */
 	rc |= main_facts(&facts, loc, article_rows_first(rows, QP_WHERE),
 	    article_rows_first(rows, QP_WHEN));
 	rc |= pilot_sections(&secs, loc, rows, a, may_edit);
