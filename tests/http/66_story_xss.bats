@@ -61,7 +61,8 @@ PY
 }
 
 # Field codes: t title, s summary, b text, p pseudonym, g guardian's name
-# (shown nowhere: a view showing it fails), n suggestion notes, a approval
+# (shown nowhere but in the storyteller's own export: a view showing it
+# fails), n suggestion notes, a approval
 # notes, r reply, q quote. Lists, feeds and search show title, summary,
 # pseudonym and the warning line, never the text.
 @test "R2 view: story page (visitor, gate closed) is inert" { view verhaal tspbr; }

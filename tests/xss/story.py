@@ -28,7 +28,8 @@ fullwidth look-alike and <details ontoggle> (the warning gate is a
      /account/verhalen, the monitor, and the storyteller's data export
      (JSON, an attachment).
 
-The guardian's name is shown nowhere: a view that shows it is a finding.
+The guardian's name is shown nowhere but in the storyteller's own export:
+any other view that shows it is a finding.
 
   story.py [--out results.json] [--limit N]
 Output and results.json as run.py's (the browser test reuses them).
@@ -200,7 +201,7 @@ def stored(sid):
 
 def check_export(run, client):
     """The storyteller's data export: JSON as an attachment, never a page a
-    browser renders; the guardian's name is not the storyteller's data."""
+    browser renders (it holds their consent record, the guardian too)."""
     view = 'export'
     v = run.views.setdefault(view, {'pages': 0, 'findings': [], 'statuses': {}})
     g = client.get('/account/export')
@@ -291,7 +292,7 @@ def main(argv):
         # The guardian's name belongs to nobody's page (a form that was
         # refused gives back what was typed).
         for i, f, view in sorted(run.seen):
-            if f == 'g' and not view.endswith('(fout)'):
+            if f == 'g' and not view.endswith('(fout)') and view != 'export':
                 run.views[view]['findings'].append(
                     f'shows the guardian\'s name of payload {i:02d}')
         cookies = jar_json(teller, ed, member, admin)
