@@ -50,6 +50,23 @@ item() {
 	echo "$slug"
 }
 
+# story OWNER_ID KEEP EDITOR_ID: a story (issue 9) written by OWNER_ID,
+# sent in, checked by EDITOR_ID and published, with title "Titel SLUG"
+# and text "Tekst SLUG"; KEEP: kept after an account deletion. Prints
+# its slug.
+story() {
+	local slug="priv-$$-$RANDOM$RANDOM" i
+	i=$(db -c "SELECT id FROM story_save(NULL, NULL, $1, 'Titel $slug',
+	    'Samenvatting $slug', 'Tekst $slug', '<p>Tekst $slug</p>', '', 2,
+	    '$slug', '', '', '', 'Schuil $slug', '{}',
+	    '{namen,plaatsen,fotos}', $2, NULL)")
+	db -c "SELECT story_submit($i, $1, 1, 'openbaar', '2026-11-a', false,
+	    '', '')" >/dev/null
+	db -c "SELECT story_review($i, $3, 1, 'akkoord', '')" >/dev/null
+	db -c "SELECT story_publish($i, $1, 1)" >/dev/null
+	echo "$slug"
+}
+
 # The session cookie of a jar as a Cookie header value.
 sid_cookie() {
 	awk '$6 ~ /sid$/ { print $6 "=" $7 }' "$(jar "$1")" | tail -n 1
@@ -484,7 +501,7 @@ mm_session() {
 }
 
 @test "delete: the right password erases the account and its personal data" {
-	local me name old
+	local me name old red ed
 	me=$(unique_email weg)
 	name=$(unique_name)
 	newuser a "$me" "$name"
@@ -502,8 +519,12 @@ mm_session() {
 	db -c "INSERT INTO password_reset (account_id, token_hash)
 	    VALUES ($id, sha256('$me'::bytea))"
 	art=$(item artikel gepubliceerd openbaar false "$id")
-	gone=$(item verhaal gepubliceerd openbaar false "$id")
-	kept=$(item verhaal gepubliceerd openbaar true "$id")
+	red=$(unique_email red)
+	newuser e "$red" "Redactie $RANDOM"
+	ed=$(acct_id "$red")
+	db -c "UPDATE account SET role = 'redacteur' WHERE id = $ed"
+	gone=$(story "$id" false "$ed")
+	kept=$(story "$id" true "$ed")
 	# The checks below mean something: the data is there now.
 	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$me")" -ge 1 ]
 	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$name")" -ge 1 ]
@@ -542,10 +563,14 @@ mm_session() {
 	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$me")" = 0 ]
 	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "$name")" = 0 ]
 
-	# Stories are withdrawn and emptied unless kept; articles stay.
-	[ "$(db -c "SELECT status || '|' || body_md || '|' || body_html || '|' ||
-	    summary FROM item WHERE kind = 'verhaal' AND slug = '$gone'")" = \
-	    "gearchiveerd|||" ]
+	# Stories are withdrawn and emptied unless kept (sql/008_story.sql);
+	# articles stay.
+	[ "$(db -c "SELECT i.status || '|' || i.body_md || '|' || i.body_html
+	    || '|' || i.summary || '|' || s.state || '|' || s.pseudonym
+	    FROM item i JOIN story s ON s.item_id = i.id
+	    WHERE i.kind = 'verhaal' AND i.slug = '$gone'")" = \
+	    "concept||||ingetrokken|" ]
+	[ "$(pg_dump "$BRON_DATABASE_URL" | grep -c -F "Tekst $gone")" = 0 ]
 	[ "$(db -c "SELECT status FROM item WHERE kind = 'verhaal'
 	    AND slug = '$kept'")" = gepubliceerd ]
 	req "/verhalen/$gone"
