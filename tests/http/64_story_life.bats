@@ -232,6 +232,8 @@ story_fields() {
 	for r in bezoeker lid redacteur beheerder; do
 		for p in "/verhalen/$slug" "/verhalen/$slug/beoordelen" \
 		    "/verhalen/$slug/citaten" "/verhalen/$slug/auteur"; do
+			# The quote page answers non-editors before any lookup.
+			[[ "$p" == */citaten && "$r" != redacteur && "$r" != beheerder ]] && continue
 			req -b "$(jar "$r")" "$p"
 			[ "$status_code" = 404 ] || {
 				echo "$p as $r: $status_code after withdrawal" >&2
