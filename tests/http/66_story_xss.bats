@@ -74,6 +74,7 @@ PY
 @test "R2 view: story editor keeps every value intact" { view bewerken tspb; }
 @test "R2 view: scope page is inert" { view reikwijdte t; }
 @test "R2 view: the admin's author page is inert" { view auteur t; }
+@test "R2 view: the author shown to the admin (a payload display name) is inert" { view "auteur (getoond)" t; }
 @test "R2 view: /verhalen is inert" { view verhalen tsp; }
 @test "R2 view: home page is inert" { view home t; }
 @test "R2 view: theme page lists stories inertly" { view themapagina ts; }

@@ -185,8 +185,10 @@ def one_story(run, teller, ed, member, goal, i, p):
     small_post(teller, base, f'/reacties/{rid}', [('besluit', 'geplaatst'),
                ('terug', base)])
     body = psql("SELECT body_md FROM item WHERE id = :'a1';", sid)
+    # The payload's sentence, or (when the form refused the text and it
+    # was sent as its bare marker) the first line of what is stored.
     m = re.search(r'§q\d\d§[^\n]*', body)
-    quote = m.group(0) if m else marker('q', i) + ' en verder.'
+    quote = m.group(0) if m else body.strip().split('\n')[0]
     send(run, ed, f'{base}/citaten', [('citaat', quote[:600]), ('opgave', goal)],
          'citeren')
     return slug, sid
@@ -274,6 +276,16 @@ def main(argv):
                     ('auteur', admin, f'{base}/auteur')):
                 run.get(view, c, path)
             run.get('bewerken', teller, f'{base}/bewerken', ctl=stored(sid))
+        # The admin's look: the storyteller's (payload) display name.
+        for slug, sid in made[:2]:
+            try:
+                r = small_post(admin, f'/verhalen/{slug}/auteur',
+                               f'/verhalen/{slug}/auteur', [], ok=(200,))
+                run.check('auteur (getoond)', r, who='admin', browse=False)
+                if 'XSS verteller' not in R.html.unescape(r.text):
+                    run.fail(f'the author page of {slug} does not name the storyteller')
+            except StepFailed as e:
+                run.fail(str(e))
         for pg in range(1, (len(made) + 19) // 20 + 2):
             run.get('verhalen', vis, f'/verhalen?pagina={pg}')
         run.get('verhalen (lid)', member, '/verhalen')
