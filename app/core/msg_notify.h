@@ -30,6 +30,12 @@
 	X(notify_h_contact) X(notify_s_mm_geopend) X(notify_s_mm_aanvulling) \
 	X(notify_s_mm_besluit) X(notify_s_mm) X(notify_s_actie) \
 	X(notify_s_actie_herinnering) X(notify_k_mastermind) \
-	X(notify_h_mastermind) X(notify_k_actie) X(notify_h_actie)
+	X(notify_h_mastermind) X(notify_k_actie) X(notify_h_actie) \
+	X(notify_s_verhaal) X(notify_s_verhaal_ingestuurd) \
+	X(notify_s_verhaal_ingetrokken) X(notify_s_verhaal_verruiming) \
+	X(notify_s_verhaal_verruimd) X(notify_s_verhaal_verruiming_af) \
+	X(notify_s_verhaal_reactie) X(notify_s_verhaal_reactie_geplaatst) \
+	X(notify_s_verhaal_link) X(notify_s_story_review_ok) \
+	X(notify_s_story_review_back) X(notify_k_verhaal) X(notify_h_verhaal)
 
 #endif

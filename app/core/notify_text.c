@@ -6,8 +6,14 @@
  * language. An action's reminder (kind 'actie') is stored as
  * "herinnering:YYYY-MM-DD:<what>"; its variant is "herinnering:<date>"
  * (db/q_notify_sql.h), its title what follows (the prefix is dropped
- * here too when the query left it), and d is the date (DD-MM-YYYY). The message text is escaped before the arguments go in, so
- * in HTML mode nothing but the link is markup.
+ * here too when the query left it), and d is the date (DD-MM-YYYY).
+ * A story's notification (kind 'verhaal') stores a sentence code as its
+ * text (sql/008_story.sql): the code picks the sentence, and l is a
+ * link ("Bekijken") to its href, nothing in plain text; the code itself
+ * is never shown. A review of a story ('beoordeling', href /verhalen/)
+ * has sentences of its own: checked is not online for a story. The
+ * message text is escaped before the arguments go in, so in HTML mode
+ * nothing but the link is markup.
  */
 #include <string.h>
 
@@ -50,7 +56,25 @@ static const struct sentence	sentences[] = {
 	{ "mastermind", "", MSG_notify_s_mm, "t" },
 	{ "actie", "herinnering", MSG_notify_s_actie_herinnering, "td" },
 	{ "actie", "", MSG_notify_s_actie, "at" },
+	/* Stories: the stored text is a code, never the story's words. */
+	{ "verhaal", "ingestuurd", MSG_notify_s_verhaal_ingestuurd, "l" },
+	{ "verhaal", "ingetrokken", MSG_notify_s_verhaal_ingetrokken, "l" },
+	{ "verhaal", "verruiming", MSG_notify_s_verhaal_verruiming, "l" },
+	{ "verhaal", "verruimd", MSG_notify_s_verhaal_verruimd, "l" },
+	{ "verhaal", "verruiming_af", MSG_notify_s_verhaal_verruiming_af,
+	    "l" },
+	{ "verhaal", "reactie", MSG_notify_s_verhaal_reactie, "l" },
+	{ "verhaal", "reactie_geplaatst",
+	    MSG_notify_s_verhaal_reactie_geplaatst, "l" },
+	{ "verhaal", "", MSG_notify_s_verhaal, "l" },
+	{ "beoordeling", "verhaal_goedgekeurd", MSG_notify_s_story_review_ok,
+	    "t" },
+	{ "beoordeling", "verhaal_teruggestuurd",
+	    MSG_notify_s_story_review_back, "t" },
 };
+
+/* A story's review ('beoordeling') links to the story itself. */
+#define STORY_HREF	"/verhalen/"
 
 /* "herinnering:" + YYYY-MM-DD + ":" before a reminder's title. */
 #define REMIND_PREFIX	"herinnering:"
@@ -145,6 +169,16 @@ put_arg(struct sbuf *out, enum locale loc, char which,
 	case 'c':
 		v = s->community;
 		break;
+	case 'l':
+		if (!html)
+			return;
+		v = i18n_get(loc, MSG_notify_s_verhaal_link);
+		sbuf_puts(out, " <a href=\"");
+		html_url(out, s->href, strlen(s->href));
+		sbuf_puts(out, "\">");
+		html_text(out, v, strlen(v));
+		sbuf_puts(out, "</a>");
+		return;
 	default:
 		if (!html) {
 			sbuf_puts(out, title);
@@ -168,12 +202,21 @@ notify_text(struct sbuf *out, enum locale loc,
     const struct notify_subject *s, int html)
 {
 	const struct sentence	*st;
-	const char		*fmt, *args;
-	struct sbuf		 msg, arg[3];
+	const char		*fmt, *args, *sub;
+	struct sbuf		 msg, arg[3], subs;
 	const char		*argv[3];
 	size_t			 i, n;
 
-	st = sentence_find(s->kind, s->sub);
+	sbuf_init(&subs);
+	sub = s->sub;
+	if (strcmp(s->kind, "verhaal") == 0)
+		sub = s->title;
+	else if (strcmp(s->kind, "beoordeling") == 0 &&
+	    strncmp(s->href, STORY_HREF, sizeof(STORY_HREF) - 1) == 0) {
+		sbuf_printf(&subs, "verhaal_%s", s->sub);
+		sub = sbuf_cstr(&subs);
+	}
+	st = sentence_find(s->kind, sub);
 	/* A reminder without a readable date says only what it is about. */
 	if (st != NULL && strcmp(st->sub, "herinnering") == 0 &&
 	    reminder_date(s) == NULL)
@@ -196,4 +239,5 @@ notify_text(struct sbuf *out, enum locale loc,
 	while (i-- > 0)
 		sbuf_free(&arg[i]);
 	sbuf_free(&msg);
+	sbuf_free(&subs);
 }

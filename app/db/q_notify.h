@@ -62,6 +62,6 @@ extern const struct db_query	q_notify_prefs_save;
 /* The kinds, in the order the settings page shows them. */
 #define Q_NOTIFY_KINDS	"'nieuw_item', 'wijziging', 'gesprek', 'reactie'," \
 	" 'vermelding', 'lidmaatschap', 'beoordeling', 'moderatie', 'contact'," \
-	" 'mastermind', 'actie'"
+	" 'mastermind', 'actie', 'verhaal'"
 
 #endif

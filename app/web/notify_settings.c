@@ -25,7 +25,7 @@
 #include "web/view.h"
 
 #define NS_PATH		"/account/meldingen"
-#define NS_KINDS	11
+#define NS_KINDS	12
 
 /* The kinds in the order shown; the same list as Q_NOTIFY_KINDS. */
 static const struct {
@@ -52,6 +52,7 @@ static const struct {
 	{ "mastermind", "k_mastermind", MSG_notify_k_mastermind,
 	    MSG_notify_h_mastermind },
 	{ "actie", "k_actie", MSG_notify_k_actie, MSG_notify_h_actie },
+	{ "verhaal", "k_verhaal", MSG_notify_k_verhaal, MSG_notify_h_verhaal },
 };
 
 struct ns_ctx {

@@ -167,6 +167,39 @@ t_mastermind(void **state)
 	    "herinnering:kapot");
 }
 
+/*
+ * Stories (issue 9): the stored text is a sentence code, never shown; an
+ * unknown code is the kind's general sentence; a review of a story says
+ * that the storyteller decides.
+ */
+static void
+t_story(void **state)
+{
+	const struct notify_subject	in = { "verhaal", "", "", "ingetrokken",
+	    "", "/redactie/verhalen" };
+	const struct notify_subject	odd = { "verhaal", "", "",
+	    "<b>onbekend</b>", "", "/verhalen/x" };
+	const struct notify_subject	ok = { "beoordeling", "goedgekeurd",
+	    "Ed", "Mijn verhaal", "", "/verhalen/mijn-verhaal" };
+	const struct notify_subject	art = { "beoordeling", "goedgekeurd",
+	    "Ed", "Een artikel", "", "/artikelen/een-artikel" };
+
+	(void)state;
+	SAY(LOC_NL, &in, 1, "Een verteller heeft een verhaal ingetrokken. Het "
+	    "staat nergens meer online. <a href=\"/redactie/verhalen\">"
+	    "Bekijken</a>");
+	SAY(LOC_NL, &in, 0, "Een verteller heeft een verhaal ingetrokken. Het "
+	    "staat nergens meer online.");
+	SAY(LOC_EN, &in, 0, "A storyteller withdrew a story. It is no longer "
+	    "online anywhere.");
+	SAY(LOC_NL, &odd, 1, "Er is nieuws over een verhaal. <a href=\""
+	    "/verhalen/x\">Bekijken</a>");
+	SAY(LOC_NL, &ok, 0, "De redactie heeft je verhaal Mijn verhaal "
+	    "bekeken. Alleen jij kunt het nu online zetten.");
+	SAY(LOC_NL, &art, 0, "De redactie heeft Een artikel goedgekeurd. Het "
+	    "staat nu online.");
+}
+
 int
 main(void)
 {
@@ -177,6 +210,7 @@ main(void)
 		cmocka_unit_test(t_contact),
 		cmocka_unit_test(t_fallbacks),
 		cmocka_unit_test(t_mastermind),
+		cmocka_unit_test(t_story),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
