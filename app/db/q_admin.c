@@ -87,12 +87,22 @@ const struct db_query	q_admin_unblock = {
  * The target of a row is an account, an item, a theme, a community, a
  * discussion or a post, by action (audit_target() in SQL): each gets its
  * own label and link (a deleted one: none).
+ * A story's storyteller is never named (issue 9): a row on a story whose
+ * actor is its owner (item_save() writes their id), or one of their own
+ * steps (no actor, detail 'verteller, ...'), gives the actor 'verteller'
+ * and no name; admin.c shows "de verteller".
  */
+#define TELLER_ROW \
+	"(i.kind = 'verhaal' AND (au.actor_id = i.owner_id" \
+	" OR (au.actor_id IS NULL AND au.detail LIKE 'verteller%')))"
 const struct db_query	q_admin_audit = {
 	"admin_audit",
 	"SELECT to_char(au.at AT TIME ZONE 'Europe/Amsterdam',"
 	"    'YYYY-MM-DD HH24:MI'), au.action,"
-	"    coalesce(au.actor_id::text, ''), coalesce(ac.display_name, ''),"
+	"    CASE WHEN " TELLER_ROW " THEN 'verteller'"
+	"    ELSE coalesce(au.actor_id::text, '') END,"
+	"    CASE WHEN " TELLER_ROW " THEN ''"
+	"    ELSE coalesce(ac.display_name, '') END,"
 	"    coalesce(au.target_id::text, ''),"
 	"    coalesce(i.title, th.title, c.name, tp.title, pt.title,"
 	"    t.display_name, ''),"

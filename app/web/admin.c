@@ -854,6 +854,12 @@ audit_who(struct sbuf *out, enum locale loc, const char *id,
 {
 	int	rc;
 
+	/* A storyteller's own step on their story (db/q_admin.c). */
+	if (strcmp(id, "verteller") == 0) {
+		html_text(out, i18n_get(loc, MSG_sfl_audit_teller),
+		    strlen(i18n_get(loc, MSG_sfl_audit_teller)));
+		return (0);
+	}
 	if (*id == '\0') {
 		html_text(out, i18n_get(loc, MSG_admin_system),
 		    strlen(i18n_get(loc, MSG_admin_system)));

@@ -5,7 +5,8 @@
  *                            review (oldest first), articles due for a
  *                            check (published, not checked for 12
  *                            months) and what was sent back; each row
- *                            says its kind
+ *                            says its kind; a link to the stories'
+ *                            queue with how many wait (issue 9)
  *   GET /account/artikelen   "Mijn bijdragen": the signed-in person's
  *                            own articles and pilots (as author or
  *                            owner) in every status, with the editors'
@@ -24,6 +25,7 @@
 #include "app.h"
 #include "core/html.h"
 #include "db/q_flow.h"
+#include "db/q_story_flow.h"
 #include "web/auth.h"
 #include "web/flow.h"
 #include "web/resp.h"
@@ -37,6 +39,7 @@ struct rq_ctx {
 	struct sbuf	 rows[RQ_SECTIONS];
 	int		 count[RQ_SECTIONS];
 	long		 total[RQ_SECTIONS];
+	char		 stories[24];	/* stories waiting (issue 9) */
 };
 
 /* What differs between the queue's sections. */
@@ -63,6 +66,8 @@ struct mine_ctx {
 };
 
 static int	rq_start(struct http_request *, struct db_ctx *);
+static void	rq_stories_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	rq_stories(struct http_request *, struct db_ctx *);
 static void	rq_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	rq_done(struct http_request *, struct db_ctx *);
 static int	rq_table(struct sbuf *, struct rq_ctx *, int);
@@ -140,10 +145,28 @@ redactie_queue(struct http_request *req)
 static int
 rq_start(struct http_request *req, struct db_ctx *db)
 {
-	struct rq_ctx	*ctx = (struct rq_ctx *)db;
-
 	if (!auth_require(req, db, ROLE_REDACTEUR))
 		return (HTTP_STATE_COMPLETE);
+	db->params[0] = db->user.id;
+	return (db_chain(req, db, &q_sfl_waiting, rq_stories_row,
+	    rq_stories));
+}
+
+/* How many stories wait for an editor: the link to /redactie/verhalen. */
+static void
+rq_stories_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct rq_ctx	*ctx = (struct rq_ctx *)db;
+
+	(void)kore_strlcpy(ctx->stories, db_text(sql, r, 0),
+	    sizeof(ctx->stories));
+}
+
+static int
+rq_stories(struct http_request *req, struct db_ctx *db)
+{
+	struct rq_ctx	*ctx = (struct rq_ctx *)db;
+
 	db->params[0] = i18n_get(ctx->loc, MSG_former_member);
 	return (db_chain(req, db, &q_flow_queue, rq_row, rq_done));
 }
@@ -253,7 +276,8 @@ static int
 rq_done(struct http_request *req, struct db_ctx *db)
 {
 	struct rq_ctx	*ctx = (struct rq_ctx *)db;
-	struct sbuf	 part[RQ_SECTIONS];
+	struct sbuf	 part[RQ_SECTIONS], stories;
+	const char	*args[1];
 	int		 i, rc;
 
 	rc = 0;
@@ -261,6 +285,9 @@ rq_done(struct http_request *req, struct db_ctx *db)
 		sbuf_init(&part[i]);
 		rc |= rq_table(&part[i], ctx, i);
 	}
+	sbuf_init(&stories);
+	args[0] = ctx->stories[0] != '\0' ? ctx->stories : "0";
+	i18n_fmt(&stories, i18n_get(ctx->loc, MSG_sfl_redactie_link), args, 1);
 	if (rc != 0)
 		resp_error(req, 500);
 	else {
@@ -268,6 +295,7 @@ rq_done(struct http_request *req, struct db_ctx *db)
 			{ "review", sbuf_cstr(&part[0]), TPL_TRUSTED_HTML },
 			{ "check", sbuf_cstr(&part[1]), TPL_TRUSTED_HTML },
 			{ "back", sbuf_cstr(&part[2]), TPL_TRUSTED_HTML },
+			{ "stories", sbuf_cstr(&stories), TPL_TEXT },
 		};
 		view_page(req, 200, ctx->loc,
 		    i18n_get(ctx->loc, MSG_flow_queue_title), "/redactie",
@@ -275,6 +303,7 @@ rq_done(struct http_request *req, struct db_ctx *db)
 	}
 	for (i = 0; i < RQ_SECTIONS; i++)
 		sbuf_free(&part[i]);
+	sbuf_free(&stories);
 	return (HTTP_STATE_COMPLETE);
 }
 

@@ -15,7 +15,7 @@ load story_fixture
 
 setup_file() {
 	export BRON_URL BRON_DATABASE_URL
-	story_accounts 62 verteller lid redacteur beheerder
+	story_accounts "62$$" verteller lid redacteur beheerder
 }
 
 # A story sent in by verteller; prints its id.
@@ -376,4 +376,5 @@ audit_count() {
 	# The editors' page links to the queue with the number waiting.
 	req -b "$(jar redacteur)" /redactie
 	assert_contains 'href="/redactie/verhalen"'
+	assert_contains "Verhalen bij de redactie ("
 }
