@@ -181,7 +181,7 @@ export function defineStoryTests(h) {
     return null;
   }
 
-  test('keyboard only, no JavaScript: a visitor opens the warning gate; the help banner is a landmark',
+  test('keyboard only, no JavaScript: a visitor opens a story\'s warning gate; the help banner is a landmark',
     { context: ctx({ javaScriptEnabled: false }), timeout: 600_000 },
     async ({ page, context }) => {
       const fx = await fixture();
@@ -233,7 +233,7 @@ export function defineStoryTests(h) {
       await expectNoAxeViolations(page, 'verhaal-tonen');
     });
 
-  test('axe: 0 violations on the review page (editor) and the editors\' queue',
+  test('axe: 0 violations on the story review page (editor) and the editors\' story queue',
     { context: ctx(), timeout: 600_000 },
     async ({ page, context }) => {
       const fx = await fixture();
@@ -268,7 +268,7 @@ export function defineStoryTests(h) {
 
   for (const [p, who] of [['/verhalen/nieuw', 'storyteller'], ['/zoeken?q=zelfdoding', null],
     ['/verhalen', 'member']]) {
-    test(`axe: 0 violations on ${p}${who ? ` (as ${who})` : ''}`,
+    test(`axe: 0 violations on ${p}${who ? ` (as ${who})` : ''} (stories)`,
       { context: ctx(), timeout: 600_000 },
       async ({ page, context }) => {
         const fx = await fixture();
