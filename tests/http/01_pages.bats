@@ -28,7 +28,9 @@ load helpers
 	assert_not_contains 'Er zijn nog geen pilots beschreven.'
 	# The example mastermind series' final session records.
 	assert_contains 'href="/masterminds/'
-	assert_contains 'Er zijn nog geen verhalen gedeeld.'
+	# The example stories of content/verhalen.
+	assert_contains 'href="/verhalen/voorbeeld'
+	assert_not_contains 'Er zijn nog geen verhalen gedeeld.'
 	assert_contains 'Er zijn nog geen bronnen gepubliceerd.'
 	assert_contains 'class="empty-state"'
 }
@@ -47,9 +49,9 @@ load helpers
 		assert_html_headers
 		assert_contains "<a href=\"/$p\" aria-current=\"page\">"
 		if [ "$p" = artikelen ] || [ "$p" = pilots ] ||
-		    [ "$p" = masterminds ]; then
-			# The seeds from content/artikelen, content/pilots and
-			# content/masterminds.
+		    [ "$p" = masterminds ] || [ "$p" = verhalen ]; then
+			# The seeds from content/artikelen, content/pilots,
+			# content/masterminds and content/verhalen.
 			assert_contains "href=\"/$p/"
 			assert_not_contains 'class="empty-state"'
 		else
