@@ -380,7 +380,7 @@ SQL
 	post a /account/meldingen --data-urlencode "k_reactie=1" --data-urlencode "digest=1"
 	[ "$status_code" = 303 ]
 	[ "$(header location)" = "/account/meldingen?gedaan=opgeslagen" ]
-	[ "$(db -c "SELECT string_agg(kind || '=' || in_app, ' ' ORDER BY kind) FROM notify_pref WHERE account_id = $ID_a")" = "actie=false beoordeling=false contact=false gesprek=false lidmaatschap=false mastermind=false moderatie=false nieuw_item=false reactie=true vermelding=false wijziging=false" ]
+	[ "$(db -c "SELECT string_agg(kind || '=' || in_app, ' ' ORDER BY kind) FROM notify_pref WHERE account_id = $ID_a")" = "actie=false beoordeling=false contact=false gesprek=false lidmaatschap=false mastermind=false moderatie=false nieuw_item=false reactie=true verhaal=false vermelding=false wijziging=false" ]
 	[ "$(db -c "SELECT digest FROM account WHERE id = $ID_a")" = t ]
 	req -b "$(jar a)" "/account/meldingen?gedaan=opgeslagen"
 	assert_contains 'Je keuzes zijn opgeslagen.'
