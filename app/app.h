@@ -154,7 +154,7 @@ int	feed_stories(struct http_request *);
 int	story_review(struct http_request *);
 int	story_publish(struct http_request *);
 int	story_withdraw(struct http_request *);
-int	story_scope(struct http_request *);
+int	story_scope_page(struct http_request *);
 int	story_author(struct http_request *);
 int	story_queue(struct http_request *);
 /* web/story_reply*.c, story_quote*.c: replies and quotes */
