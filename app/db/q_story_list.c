@@ -9,8 +9,8 @@
 
 #define READER	"nullif($1::text, '')::bigint"
 
-#define DAY(x)	"coalesce(to_char(" x " AT TIME ZONE 'Europe/Amsterdam'," \
-		" 'YYYY-MM-DD'), '')"
+#define DAY(x)	"coalesce(to_char(" x \
+		" AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD'), '')"
 #define ISO(x)	"to_char(" x " AT TIME ZONE 'UTC'," \
 		" 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 

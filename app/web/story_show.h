@@ -60,6 +60,13 @@ int	story_main(struct sbuf *out, struct sbuf *title,
  */
 int	story_personal(struct sbuf *, const struct story_view *,
 	    const struct story_rows *);
+/*
+ * A reply's author (a QSS_REPLY or QSS_WAIT row): a link to their
+ * profile, "voormalig lid", or for the storyteller "<pseudonym>
+ * (verteller)". -1 on a template error.
+ */
+int	story_reply_author(struct sbuf *, enum locale,
+	    const struct story_row *, const char *pseudonym);
 /* "Let op, dit verhaal gaat over:" names, comma-separated, plain text. */
 void	story_warning_names(struct sbuf *, enum locale, const char *codes);
 

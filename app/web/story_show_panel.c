@@ -45,10 +45,11 @@ static int	waiting(struct sbuf *, const struct story_view *,
 		    const struct story_rows *, const struct story_row *);
 static int	editor(struct sbuf *, const struct story_view *,
 		    const struct story_row *, const struct story_row *);
-static int	act_link(struct sbuf *, enum locale, const char *, const char *);
-static int	act_post(struct sbuf *, const struct story_view *, const char *,
+static int	act_link(struct sbuf *, enum locale, const char *,
+		    const char *);
+static int	act_post(struct sbuf *, const struct story_view *,
 		    const char *, const char *, const char *, const char *,
-		    const char *, const char *);
+		    const char *, const char *, const char *);
 
 int
 story_personal(struct sbuf *out, const struct story_view *v,
@@ -197,8 +198,9 @@ panel_actions(struct sbuf *out, const struct story_view *v,
 	if (strcmp(state, "akkoord") == 0) {
 		sbuf_reset(&href);
 		sbuf_printf(&href, STORY_PATH "/%s/publiceren", slug);
-		rc |= act_post(out, v, sbuf_cstr(&href), "rev", story_col(s, 10),
-		    i18n_get(v->loc, MSG_sr_act_publish), "story-publish-hint",
+		rc |= act_post(out, v, sbuf_cstr(&href), "rev",
+		    story_col(s, 10), i18n_get(v->loc, MSG_sr_act_publish),
+		    "story-publish-hint",
 		    i18n_get(v->loc, MSG_sr_act_publish_hint), NULL);
 	}
 	if ((strcmp(state, "ter_review") == 0 ||
@@ -235,7 +237,7 @@ waiting(struct sbuf *out, const struct story_view *v,
     const struct story_rows *rows, const struct story_row *s)
 {
 	const struct story_row	*r;
-	struct sbuf		 list, acts, href, back;
+	struct sbuf		 list, acts, href, back, author;
 	char			 shown[32];
 	size_t			 i;
 	int			 rc = 0;
@@ -244,6 +246,7 @@ waiting(struct sbuf *out, const struct story_view *v,
 	sbuf_init(&acts);
 	sbuf_init(&href);
 	sbuf_init(&back);
+	sbuf_init(&author);
 	sbuf_printf(&back, STORY_PATH "/%s", story_col(s, 4));
 	for (i = 0; i < rows->n; i++) {
 		r = &rows->v[i];
@@ -258,10 +261,13 @@ waiting(struct sbuf *out, const struct story_view *v,
 		rc |= act_post(&acts, v, sbuf_cstr(&href), "besluit",
 		    "afgewezen", i18n_get(v->loc, MSG_sr_reply_reject), NULL,
 		    sbuf_cstr(&back), NULL);
+		sbuf_reset(&author);
+		rc |= story_reply_author(&author, v->loc, r,
+		    story_col(s, 12));
 		row_date_shown(story_col(r, 5), shown, sizeof(shown));
 		const struct tpl_bind	b[] = {
 			{ "id", story_col(r, 0), TPL_TEXT },
-			{ "author", "", TPL_TRUSTED_HTML },
+			{ "author", sbuf_cstr(&author), TPL_TRUSTED_HTML },
 			{ "at", story_col(r, 6), TPL_TEXT },
 			{ "at_shown", shown, TPL_TEXT },
 			{ "body", story_col(r, 4), TPL_TRUSTED_HTML },
@@ -281,6 +287,7 @@ waiting(struct sbuf *out, const struct story_view *v,
 	sbuf_free(&acts);
 	sbuf_free(&href);
 	sbuf_free(&back);
+	sbuf_free(&author);
 	return (rc);
 }
 

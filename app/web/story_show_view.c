@@ -29,8 +29,6 @@ static int	body(struct sbuf *, const struct story_view *,
 		    const struct story_row *, const struct story_row *);
 static int	replies(struct sbuf *, const struct story_view *,
 		    const struct story_rows *, const struct story_row *);
-static int	reply_author(struct sbuf *, enum locale,
-		    const struct story_row *, const char *);
 
 void
 story_warning_names(struct sbuf *out, enum locale loc, const char *codes)
@@ -236,8 +234,8 @@ body(struct sbuf *out, const struct story_view *v, const struct story_row *s,
 		    NBINDS(b));
 	} else {
 		if (v->signed_in)
-			rc |= view_append(&account, VIEW_story_show_gate_account,
-			    v->loc, NULL, 0);
+			rc |= view_append(&account,
+			    VIEW_story_show_gate_account, v->loc, NULL, 0);
 		sbuf_reset(&href);
 		sbuf_printf(&href, STORY_PATH "/%s?tonen=1", story_col(s, 4));
 		const struct tpl_bind	b[] = {
@@ -292,7 +290,7 @@ replies(struct sbuf *out, const struct story_view *v,
 		if (r->type != QSS_REPLY)
 			continue;
 		sbuf_reset(&author);
-		rc |= reply_author(&author, v->loc, r, story_col(s, 12));
+		rc |= story_reply_author(&author, v->loc, r, story_col(s, 12));
 		row_date_shown(story_col(r, 5), shown, sizeof(shown));
 		const struct tpl_bind	b[] = {
 			{ "id", story_col(r, 0), TPL_TEXT },
@@ -350,9 +348,9 @@ replies(struct sbuf *out, const struct story_view *v,
  * A reply's author: a link to their profile as with discussion posts;
  * "voormalig lid"; or, for the storyteller, the pseudonym.
  */
-static int
-reply_author(struct sbuf *out, enum locale loc, const struct story_row *r,
-    const char *pseudonym)
+int
+story_reply_author(struct sbuf *out, enum locale loc,
+    const struct story_row *r, const char *pseudonym)
 {
 	struct sbuf	name;
 	const char	*args[1];

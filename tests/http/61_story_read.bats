@@ -341,6 +341,9 @@ assert_no_teller() {
 	assert_contains 'Reacties die wachten'
 	assert_contains "Steun$(n) twee"
 	assert_contains "action=\"/reacties/$r2\""
+	# Who wrote a waiting reply: its author, as with placed ones.
+	[ "$(sed -n "/id=\"reactie-$r2-kop\"/p" <<<"$body" |
+	    grep -c "href=\"/mensen/$(id lid)\"")" = 1 ]
 	assert_contains 'name="besluit" value="geplaatst"'
 	assert_contains 'name="besluit" value="afgewezen"'
 	# Replies turned off: none show.
