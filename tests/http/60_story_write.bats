@@ -516,3 +516,32 @@ count_titled() {
 	assert_contains "<strong>Bij de redactie</strong>"
 	assert_not_contains "action=\"/verhalen/$SLUG/publiceren\""
 }
+
+@test "withdrawn: my stories says so, offers editing and no second withdrawal" {
+	member a
+	create a "Ingetrokken $TAG" submit "${sendin[@]}"
+	req -b "$(jar a)" /account/verhalen
+	assert_contains "action=\"/verhalen/$SLUG/intrekken\""
+	assert_contains "Intrekken haalt je verhaal meteen overal weg."
+	db -c "SELECT story_withdraw(i.id, i.owner_id) FROM item i
+	    WHERE i.slug = '$SLUG' AND i.kind = 'verhaal'" >/dev/null
+	req -b "$(jar a)" "/account/verhalen?gedaan=ingetrokken"
+	[ "$status_code" = 200 ]
+	assert_contains '<p class="notice" role="status">Je verhaal is ingetrokken. Het staat nergens meer online.</p>'
+	assert_contains "<strong>Ingetrokken</strong>. Je hebt je verhaal ingetrokken."
+	assert_not_contains "action=\"/verhalen/$SLUG/intrekken\""
+	assert_not_contains "href=\"/verhalen/$SLUG/reikwijdte\""
+	assert_contains "href=\"/verhalen/$SLUG/bewerken\""
+	# It can be sent in again, with consent given anew.
+	req -b "$(jar a)" "/verhalen/$SLUG/bewerken"
+	assert_contains ">Insturen bij de redactie</button>"
+	assert_contains 'name="consent"'
+	mpost a "/verhalen/$SLUG/bewerken" --form-string "base=1" \
+	    --form-string "action=submit" --form-string "title=Ingetrokken $TAG" \
+	    "${sendin[@]}"
+	[ "$status_code" = 303 ]
+	[ "$(story "$SLUG" s.state)" = ter_review ]
+	[ "$(db -c "SELECT string_agg(c.event, ',' ORDER BY c.id)
+	    FROM story_consent c JOIN item i ON i.id = c.item_id
+	    WHERE i.slug = '$SLUG'")" = "gegeven,ingetrokken,gegeven" ]
+}
