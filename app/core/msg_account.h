@@ -11,8 +11,7 @@
 	X(acct_export_link) X(acct_delete_link) X(acct_profile_title) \
 	X(acct_profile_intro) X(acct_bio_label) X(acct_bio_hint) \
 	X(acct_lang_legend) X(acct_lang_nl) X(acct_lang_en) \
-	X(acct_cw_legend) X(acct_cw_hint) X(acct_cw_vragen) \
-	X(acct_cw_tonen) X(acct_profile_button) X(acct_pw_title) \
+	X(acct_profile_button) X(acct_pw_title) \
 	X(acct_pw_intro) X(acct_pw_current_label) X(acct_pw_new_label) \
 	X(acct_pw_button) X(acct_pw_wrong) X(acct_pw_same) \
 	X(acct_email_title) X(acct_email_intro) X(acct_email_new_label) \

@@ -39,14 +39,7 @@
 #include "web/auth.h"
 #include "web/req.h"
 #include "web/resp.h"
-/*
- * core/story.h (through story_edit.h) names its scope lookup
- * story_scope(), as app.h names C's handler: these files call
- * sed_scope() instead (asked the lead to rename).
- */
-#define story_scope	story_scope_word
 #include "web/story_edit.h"
-#undef story_scope
 
 #define SED_PREFIX	"/verhalen"
 #define SED_SUFFIX	"/bewerken"

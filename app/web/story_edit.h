@@ -130,8 +130,6 @@ const char *const *sed_fv_names(size_t);
 void	sed_check(struct sed_ctx *, int);
 /* What sending in needs besides the format (pseudonym, consent, ...). */
 void	sed_check_submit(struct sed_ctx *);
-/* The scope of an SQL word, or NULL (story_scope() clashes, see .c). */
-const struct story_word *sed_scope(const char *);
 
 /* story_edit_save.c */
 int	sed_render_md(struct sed_ctx *);

@@ -25,18 +25,6 @@ static int		 sed_blank(const char *);
 static int		 sed_words_ok(const char *,
 			    const struct story_word *(*)(const char *));
 
-const struct story_word *
-sed_scope(const char *word)
-{
-	size_t	i;
-
-	for (i = 0; i < STORY_SCOPES; i++) {
-		if (strcmp(story_scopes[i].word, word) == 0)
-			return (&story_scopes[i]);
-	}
-	return (NULL);
-}
-
 static struct fv *
 sed_fv(struct sed_ctx *ctx, const char *field)
 {
@@ -189,7 +177,7 @@ sed_check(struct sed_ctx *ctx, int save)
 		sed_error(ctx, "checklist", MSG_se_checklist_unknown, NULL);
 
 	/* The consent part: its shape only (sending in needs it whole). */
-	if (*ctx->v[SF_SCOPE] != '\0' && sed_scope(ctx->v[SF_SCOPE]) == NULL)
+	if (*ctx->v[SF_SCOPE] != '\0' && story_scope(ctx->v[SF_SCOPE]) == NULL)
 		sed_error(ctx, "scope", MSG_se_scope_need, NULL);
 	v = ctx->v[SF_UNDER16];
 	if (*v != '\0' && strcmp(v, "ja") != 0 && strcmp(v, "nee") != 0)
@@ -236,7 +224,7 @@ sed_check_submit(struct sed_ctx *ctx)
 			break;
 		}
 	}
-	if (sed_scope(ctx->v[SF_SCOPE]) == NULL)
+	if (story_scope(ctx->v[SF_SCOPE]) == NULL)
 		sed_error(ctx, "scope", MSG_se_scope_need, NULL);
 	if (strcmp(ctx->v[SF_CONSENT], "1") != 0)
 		sed_error(ctx, "consent", MSG_se_consent_need, NULL);

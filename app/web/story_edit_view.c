@@ -175,7 +175,7 @@ sed_consent(struct sbuf *out, struct sed_ctx *ctx)
 	size_t			 i;
 
 	if (!sed_may_submit(ctx)) {
-		if ((w = sed_scope(ctx->scope)) == NULL)
+		if ((w = story_scope(ctx->scope)) == NULL)
 			return;
 		sbuf_init(&text);
 		args[0] = i18n_get(ctx->loc, w->msg);

@@ -21,10 +21,7 @@
 #include <kore/http.h>
 
 #include "app.h"
-/* story.h's story_scope() clashes with app.h's handler: sed_scope(). */
-#define story_scope	story_scope_word
 #include "web/story_edit.h"
-#undef story_scope
 #include "db/q_story_edit.h"
 #include "web/auth.h"
 #include "web/resp.h"
@@ -127,11 +124,11 @@ smi_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	sbuf_init(&actions);
 	sbuf_init(&label);
 	st = story_state(db_text(sql, r, QS_M_STATE));
-	if ((sc = sed_scope(db_text(sql, r, QS_M_SCOPE))) != NULL)
+	if ((sc = story_scope(db_text(sql, r, QS_M_SCOPE))) != NULL)
 		sbuf_puts(&scope, i18n_get(ctx->loc, sc->msg));
 	else
 		sbuf_puts(&scope, i18n_get(ctx->loc, MSG_sm_scope_none));
-	if ((sw = sed_scope(db_text(sql, r, QS_M_WANTED))) != NULL) {
+	if ((sw = story_scope(db_text(sql, r, QS_M_WANTED))) != NULL) {
 		sbuf_puts(&scope, ". ");
 		args[0] = i18n_get(ctx->loc, sw->msg);
 		i18n_fmt(&scope, i18n_get(ctx->loc, MSG_sm_scope_wanted), args,
