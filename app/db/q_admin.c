@@ -92,6 +92,9 @@ const struct db_query	q_admin_unblock = {
  * steps (no actor, detail 'verteller, ...'), gives the actor 'verteller'
  * and no name; admin.c shows "de verteller".
  */
+/* A withdrawn story is named by its number only: its title (and the
+ * slug made from it) reach nobody but its storyteller. */
+#define WITHDRAWN	"st.state = 'ingetrokken'"
 #define TELLER_ROW \
 	"(i.kind = 'verhaal' AND (au.actor_id = i.owner_id" \
 	" OR (au.actor_id IS NULL AND au.detail LIKE 'verteller%')))"
@@ -104,10 +107,11 @@ const struct db_query	q_admin_audit = {
 	"    CASE WHEN " TELLER_ROW " THEN ''"
 	"    ELSE coalesce(ac.display_name, '') END,"
 	"    coalesce(au.target_id::text, ''),"
-	"    coalesce(i.title, th.title, c.name, tp.title, pt.title,"
-	"    t.display_name, ''),"
+	"    coalesce(CASE WHEN " WITHDRAWN " THEN '' ELSE i.title END,"
+	"    th.title, c.name, tp.title, pt.title, t.display_name, ''),"
 	"    coalesce(CASE audit_target(au.action)"
-	"    WHEN 'item' THEN item_href(i)"
+	"    WHEN 'item' THEN CASE WHEN " WITHDRAWN " THEN NULL"
+	"    ELSE item_href(i) END"
 	"    WHEN 'theme' THEN '/themas/' || th.slug"
 	"    WHEN 'community' THEN '/gemeenschappen/' || c.slug"
 	"    WHEN 'topic' THEN topic_href(tp.id)"
@@ -118,6 +122,7 @@ const struct db_query	q_admin_audit = {
 	" LEFT JOIN account ac ON ac.id = au.actor_id"
 	" LEFT JOIN item i ON i.id = au.target_id"
 	"    AND audit_target(au.action) = 'item'"
+	" LEFT JOIN story st ON st.item_id = i.id"
 	" LEFT JOIN theme th ON th.id = au.target_id"
 	"    AND audit_target(au.action) = 'theme'"
 	" LEFT JOIN community c ON c.id = au.target_id"

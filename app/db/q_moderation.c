@@ -4,7 +4,8 @@
  * many communities), the open reports grouped by the thing reported,
  * and the last decisions. A thing is a post or an item; (post_id,
  * item_id) with exactly one set identifies it, compared with IS NOT
- * DISTINCT FROM. A story shows its pseudonym, never who wrote it.
+ * DISTINCT FROM. A story shows its pseudonym, never who wrote it, and
+ * only to whoever may read it now: a withdrawn one is gone from here.
  */
 #include "db/q_moderation.h"
 
@@ -38,9 +39,12 @@ const struct db_query	q_mod_queue = {
 	"    LEFT JOIN post p ON p.id = fl.post_id"
 	"    LEFT JOIN topic t ON t.id = p.topic_id"
 	"    LEFT JOIN item i ON i.id = fl.item_id"
-	"    WHERE (SELECT ed FROM me)"
+	"    WHERE ((SELECT ed FROM me)"
 	"    OR coalesce(t.community_id, i.community_id)"
-	"    IN (SELECT community_id FROM mc)),"
+	"    IN (SELECT community_id FROM mc))"
+	/* A story only while the reader may read it (not withdrawn). */
+	"    AND (i.kind IS DISTINCT FROM 'verhaal'"
+	"    OR story_may_read(i.id, $1::bigint))),"
 	" og AS (SELECT f.post_id, f.item_id, count(*) AS n,"
 	"    row_number() OVER (ORDER BY min(f.created_at), f.post_id,"
 	"    f.item_id) AS g, count(*) OVER () AS total"
