@@ -56,7 +56,8 @@ const struct db_query	q_privacy_export = {
 	"    'community', (SELECT slug FROM community WHERE id = f.community_id),"
 	"    'topic', f.topic_id,"
 	"    'theme', (SELECT slug FROM theme WHERE id = f.theme_id),"
-	"    'item', (SELECT kind || '/' || slug FROM item WHERE id = f.item_id),"
+	"    'item', (SELECT kind || '/' || slug FROM item WHERE id = f.item_id"
+	"    AND (kind <> 'verhaal' OR story_may_read(id, me.id))),"
 	"    'created_at', f.created_at) ORDER BY f.created_at",
 	"    FROM follow f WHERE f.account_id = me.id") ","
 	"  'notification_settings', " LIST("json_build_object("
@@ -148,7 +149,8 @@ const struct db_query	q_privacy_export = {
 	"    'body', d.body_md, 'created_at', d.created_at) ORDER BY d.id",
 	"    FROM mm_addendum d WHERE d.author_id = me.id") ","
 	/* Stories (issue 9): mine, with their text and consent record,
-	 * and my replies under stories (anyone's). */
+	 * and my replies under stories (anyone's; the story named only
+	 * while I may read it: a withdrawn one's slug is its title). */
 	"  'stories', " LIST("json_build_object("
 	"    'slug', i.slug, 'title', i.title, 'summary', i.summary,"
 	"    'body', i.body_md, 'pseudonym', s.pseudonym,"
@@ -168,7 +170,8 @@ const struct db_query	q_privacy_export = {
 	"    FROM item i JOIN story s ON s.item_id = i.id"
 	"    WHERE i.kind = 'verhaal' AND i.owner_id = me.id") ","
 	"  'story_replies', " LIST("json_build_object("
-	"    'story', i.slug, 'body', r.body_md, 'state', r.state,"
+	"    'story', CASE WHEN story_may_read(i.id, me.id) THEN i.slug END,"
+	"    'body', r.body_md, 'state', r.state,"
 	"    'created_at', r.created_at, 'decided_at', r.decided_at)"
 	"    ORDER BY r.id",
 	"    FROM story_reply r JOIN item i ON i.id = r.item_id"

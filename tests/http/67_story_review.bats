@@ -45,3 +45,25 @@ setup_file() {
 	assert_not_contains "rv-audit-$n"
 	assert_contains "#$i"
 }
+
+# A reader's data export named a withdrawn story they followed or
+# replied to by its slug, which is made from its title.
+@test "a reader's export holds no slug of a story withdrawn since" {
+	local n i
+	n=$(cat "$BATS_FILE_TMPDIR/n")
+	i=$(story_published verteller "rv-export-$n" "Rvexport$n" openbaar)
+	db -c "SELECT follow_set($(id lid), 'item', $i, true)" >/dev/null
+	db -c "SELECT story_replies_set($i, $(id verteller), 'aan')" >/dev/null
+	db -c "SELECT story_reply_add($i, $(id lid), 'Sterkte rvexport.',
+	    '<p>Sterkte rvexport.</p>', NULL)" >/dev/null
+	post lid /account/export
+	[ "$status_code" = 200 ]
+	assert_contains "rv-export-$n"
+	assert_contains "Sterkte rvexport."
+	db -c "SELECT story_withdraw($i, $(id verteller))" >/dev/null
+	post lid /account/export
+	[ "$status_code" = 200 ]
+	assert_contains "Sterkte rvexport."
+	assert_not_contains "rv-export-$n"
+	assert_not_contains "Rvexport$n"
+}
