@@ -621,6 +621,13 @@ BEGIN
 	PERFORM story_sync_item(i);
 	INSERT INTO audit (action, target_id, detail)
 	VALUES ('verhaal_publiceren', i, 'verteller, versie ' || p_rev);
+	-- Online again after a change: its followers are told now, with
+	-- the checked title and no actor (item_notify() skips the save).
+	IF x.published_at IS NOT NULL THEN
+		PERFORM notify_send(f.account_id, 'wijziging', x.title,
+		    item_href(x), NULL, x.community_id, NULL, NULL, i)
+		FROM follow f WHERE f.item_id = i;
+	END IF;
 END $$;
 
 /*
@@ -855,9 +862,12 @@ BEGIN
 	RETURNING story_reply.id INTO v_id;
 	INSERT INTO audit (actor_id, action, target_id, detail)
 	VALUES (p_actor, 'verhaal_reactie', i, 'reactie ' || v_id);
+	-- The storyteller decides on their story's page (the editors'
+	-- queue is for editors only).
 	IF NOT story_is_teller(i, p_actor) THEN
 		PERFORM notify_send(x.owner_id, 'verhaal', 'reactie',
-		    '/redactie/verhalen', NULL, NULL, NULL, NULL, i);
+		    item_href(x) || '#story-waiting-title', NULL, NULL, NULL,
+		    NULL, i);
 	END IF;
 	PERFORM story_tell_editors(i, 'reactie', '/redactie/verhalen');
 	RETURN v_id;
@@ -1002,7 +1012,12 @@ BEGIN
 END $$;
 
 -- Followers of a changed story are not told who changed it (that would
--- name the storyteller): actor NULL for stories.
+-- name the storyteller): actor NULL for stories. Nor are they told at
+-- the save: a story's change goes back to the editors first, and its
+-- new title must reach nobody before it is checked and published (the
+-- notification would show it once the story is readable again, even
+-- when the storyteller took it out on the editor's advice).
+-- story_publish() tells them when the changed story is online again.
 CREATE OR REPLACE FUNCTION item_notify() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -1021,6 +1036,7 @@ BEGIN
 		    WHERE a.item_id = NEW.id AND a.account_id = f.account_id);
 	ELSIF TG_OP = 'UPDATE' AND NEW.status = 'gepubliceerd'
 	    AND OLD.status = 'gepubliceerd' AND NEW.revision > OLD.revision
+	    AND NEW.kind <> 'verhaal'
 	THEN
 		PERFORM notify_send(f.account_id, 'wijziging', NEW.title,
 		    item_href(NEW), CASE WHEN NEW.kind = 'verhaal' THEN NULL

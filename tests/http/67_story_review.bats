@@ -67,3 +67,55 @@ setup_file() {
 	assert_not_contains "rv-export-$n"
 	assert_not_contains "Rvexport$n"
 }
+
+# story_save() on a published story bumped the revision while the item
+# was still published, so its followers got a 'wijziging' holding the
+# new, unchecked title; it showed once the story was online again, even
+# when the storyteller took it out on the editor's advice. Followers now
+# hear of the change when the checked version is published.
+@test "followers never see a story's unchecked title; they hear of the published change" {
+	local n i r
+	n=$(cat "$BATS_FILE_TMPDIR/n")
+	i=$(story_published verteller "rv-follow-$n" "Rvfollow$n" openbaar)
+	db -c "SELECT follow_set($(id lid), 'item', $i, true)" >/dev/null
+	r=$(story_rev "$i")
+	db -c "SELECT error FROM story_save($i, $r, $(id verteller),
+	    'Ongecheckt Rvfollow$n', 's', 'b', '<p>b</p>', '', 1,
+	    'rv-follow-$n', '', '', '', 'Rvfollow$n schuilnaam', '{}',
+	    '{namen,plaatsen,fotos}', false, NULL)" >/dev/null
+	[ "$(story_state "$i")" = ter_review ]
+	story_check "$i" voorstel "Haal dit weg."
+	r=$(story_rev "$i")
+	db -c "SELECT error FROM story_save($i, $r, $(id verteller),
+	    'Nagekeken Rvfollow$n', 's', 'b', '<p>b</p>', '', 1,
+	    'rv-follow-$n', '', '', '', 'Rvfollow$n schuilnaam', '{}',
+	    '{namen,plaatsen,fotos}', false, NULL)" >/dev/null
+	story_send "$i" verteller
+	story_check "$i" akkoord
+	story_pub "$i" verteller
+	[ "$(story_state "$i")" = gepubliceerd ]
+	[ "$(db -c "SELECT count(*) FROM notification
+	    WHERE account_id = $(id lid) AND text LIKE 'Ongecheckt%'")" = 0 ]
+	req -b "$(jar lid)" /meldingen
+	[ "$status_code" = 200 ]
+	assert_not_contains "Ongecheckt"
+	assert_contains "Nagekeken Rvfollow$n"
+}
+
+# The storyteller's notice of a waiting reply linked to the editors'
+# queue, which answers 403 to a storyteller who is not an editor.
+@test "the storyteller's notice of a reply leads to their story, not the editors' queue" {
+	local n i href
+	n=$(cat "$BATS_FILE_TMPDIR/n")
+	i=$(story_published verteller "rv-reply-$n" "Rvreply$n" openbaar)
+	db -c "SELECT story_replies_set($i, $(id verteller), 'aan')" >/dev/null
+	db -c "SELECT story_reply_add($i, $(id lid), 'Sterkte rvreply.',
+	    '<p>Sterkte rvreply.</p>', NULL)" >/dev/null
+	href=$(db -c "SELECT href FROM notification WHERE account_id = $(id verteller)
+	    AND kind = 'verhaal' AND text = 'reactie' AND item_id = $i")
+	[ -n "$href" ]
+	req -b "$(jar verteller)" "${href%%#*}"
+	[ "$status_code" = 200 ]
+	assert_contains "Sterkte rvreply."
+	assert_contains 'id="story-waiting-title"'
+}
