@@ -347,7 +347,9 @@ sed_loaded(struct http_request *req, struct db_ctx *db)
 	if (!ctx->is_new) {
 		/* Not even its slug leaks to whoever may not read it. */
 		if (!ctx->found || !ctx->may_read) {
-			resp_error(req, 404);
+			/* A forged POST is refused as such, found or not. */
+			resp_error(req, ctx->post && !auth_post_ok(req, db) ?
+			    403 : 404);
 			return (HTTP_STATE_COMPLETE);
 		}
 		if (!db->user.loaded &&

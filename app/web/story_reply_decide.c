@@ -96,7 +96,9 @@ srs_loaded(struct http_request *req, struct db_ctx *db)
 	struct sbuf	 back;
 
 	if (!s->found || !s->may_read) {
-		resp_error(req, 404);
+		/* A forged POST is refused as such, found or not. */
+		resp_error(req, req->method == HTTP_METHOD_POST &&
+		    !auth_post_ok(req, db) ? 403 : 404);
 		return (HTTP_STATE_COMPLETE);
 	}
 	if (!auth_post_ok(req, db) || !s->teller) {

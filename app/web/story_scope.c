@@ -139,7 +139,9 @@ ssc_loaded(struct http_request *req, struct db_ctx *db)
 	struct sfl_story	*s = &ctx->h.s;
 
 	if (!s->found || !s->read) {
-		resp_error(req, 404);
+		/* A forged POST is refused as such, found or not. */
+		resp_error(req, req->method == HTTP_METHOD_POST &&
+		    !auth_post_ok(req, db) ? 403 : 404);
 		return (HTTP_STATE_COMPLETE);
 	}
 	if (!auth_require(req, db, ROLE_LID))

@@ -268,7 +268,7 @@ forge() {
 		req -b "$(jar a)" -H "Origin: $BRON_URL" \
 		    --form-string "_csrf=$ADMIN_TOKEN" \
 		    --form-string "name=Beheer $TAG" --form-string "bio=" \
-		    --form-string lang=nl --form-string cw=vragen \
+		    --form-string lang=nl \
 		    /account/profiel
 		[ "$status_code" -ge 200 ]
 		[ "$status_code" -lt 400 ]
