@@ -42,11 +42,13 @@ const struct db_query q_article_page = {
 	"  ) r GROUP BY r.id"
 	"), rp AS ("
 	"  SELECT i.kind, i.slug::text AS slug, i.title, i.summary,"
+	"  item_warnings(i.id) AS warn,"
 	"  row_number() OVER (ORDER BY r.rank, r.shared DESC,"
 	"  i.published_at DESC, i.id DESC) AS pos"
 	"  FROM rel r JOIN item i ON i.id = r.id WHERE " Q_PUBLIC_I
 	"), bl AS ("
 	"  SELECT i.kind, i.slug::text AS slug, i.title, i.summary,"
+	"  item_warnings(i.id) AS warn,"
 	"  row_number() OVER (ORDER BY i.published_at DESC, i.id DESC)"
 	"  AS pos FROM a JOIN item_link l ON l.to_id = a.id"
 	"  AND l.type = 'verwijst' JOIN item i ON i.id = l.from_id"
@@ -90,10 +92,10 @@ const struct db_query q_article_page = {
 	" NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	" FROM a JOIN item_tag g ON g.item_id = a.id"
 	" UNION ALL"
-	" SELECT 7, pos, kind, slug, title, summary, NULL, NULL, NULL, NULL"
+	" SELECT 7, pos, kind, slug, title, summary, warn, NULL, NULL, NULL"
 	" FROM rp WHERE pos <= 6"
 	" UNION ALL"
-	" SELECT 8, pos, kind, slug, title, summary, NULL, NULL, NULL, NULL"
+	" SELECT 8, pos, kind, slug, title, summary, warn, NULL, NULL, NULL"
 	" FROM bl WHERE pos <= 50"
 	" ORDER BY 1, 2",
 	2

@@ -132,8 +132,9 @@ const struct db_query	q_mm_session_page = {
 	" FROM s JOIN mm_action a ON a.session_id = s.id" ACTION_JOINS
 	" WHERE s.mr"
 	" UNION ALL"
-	" SELECT 7, r.pos, r.kind, r.slug, r.title, r.summary, " N13
+	" SELECT 7, r.pos, r.kind, r.slug, r.title, r.summary, r.warn, " N12
 	" FROM (SELECT i.kind, i.slug::text AS slug, i.title, i.summary,"
+	"  item_warnings(i.id) AS warn,"
 	"  row_number() OVER (ORDER BY i.published_at DESC, i.id DESC) AS pos"
 	"  FROM s JOIN item_link l ON l.type = 'gerelateerd'"
 	"  AND (l.from_id = s.id OR l.to_id = s.id)"
@@ -141,8 +142,9 @@ const struct db_query	q_mm_session_page = {
 	"  ELSE l.from_id END WHERE " Q_PILOT_SEEN(READER) ") r"
 	" WHERE r.pos <= 6"
 	" UNION ALL"
-	" SELECT 8, r.pos, r.kind, r.slug, r.title, r.summary, " N13
+	" SELECT 8, r.pos, r.kind, r.slug, r.title, r.summary, r.warn, " N12
 	" FROM (SELECT i.kind, i.slug::text AS slug, i.title, i.summary,"
+	"  item_warnings(i.id) AS warn,"
 	"  row_number() OVER (ORDER BY i.published_at DESC, i.id DESC) AS pos"
 	"  FROM s JOIN item_link l ON l.to_id = s.id AND l.type = 'verwijst'"
 	"  JOIN item i ON i.id = l.from_id WHERE " Q_PILOT_SEEN(READER) ") r"

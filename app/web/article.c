@@ -489,7 +489,7 @@ article_refs(struct sbuf *out, enum locale loc, const struct article_rows *rows,
     int type, const char *id, enum msg_id heading)
 {
 	struct sbuf	list;
-	size_t		i;
+	size_t		i, at;
 	int		rc;
 
 	sbuf_init(&list);
@@ -499,8 +499,11 @@ article_refs(struct sbuf *out, enum locale loc, const struct article_rows *rows,
 
 		if (r->type != type)
 			continue;
+		at = list.len;
 		rc |= article_item_row(&list, loc, col(r, 0), col(r, 1),
 		    col(r, 2), col(r, 3), NULL, NULL, 1);
+		/* A story's warnings (issue 9); "" for every other kind. */
+		rc |= row_warned(&list, at, loc, col(r, 4));
 	}
 	if (list.len > 0) {
 		const struct tpl_bind	b[] = {

@@ -28,8 +28,8 @@ load helpers
 	assert_not_contains 'Er zijn nog geen pilots beschreven.'
 	# The example mastermind series' final session records.
 	assert_contains 'href="/masterminds/'
-	# The example stories of content/verhalen.
-	assert_contains 'href="/verhalen/voorbeeld'
+	# The example stories of content/verhalen (or newer ones).
+	assert_contains 'href="/verhalen/'
 	assert_not_contains 'Er zijn nog geen verhalen gedeeld.'
 	assert_contains 'Er zijn nog geen bronnen gepubliceerd.'
 	assert_contains 'class="empty-state"'

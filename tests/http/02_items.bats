@@ -39,8 +39,8 @@ teardown_file() {
 	assert_contains '<time datetime="2026-11-20">20-11-2026</time>'
 	assert_contains 'href="/pilots/test-pilot"'
 	assert_not_contains 'Er zijn nog geen artikelen gepubliceerd.'
-	# The example stories of content/verhalen.
-	assert_contains 'href="/verhalen/voorbeeld'
+	# The example stories of content/verhalen (or newer ones).
+	assert_contains 'href="/verhalen/'
 }
 
 @test "drafts and members-only items appear nowhere public" {

@@ -119,3 +119,20 @@ setup_file() {
 	assert_contains "Sterkte rvreply."
 	assert_contains 'id="story-waiting-title"'
 }
+
+# "Genoemd in" and "Gerelateerd" on article pages listed a warned story
+# with its title and summary but without its warning line (lists show
+# the warning, never the body).
+@test "an article's backlinks show a warned story's warning line, not its text" {
+	local n i
+	n=$(cat "$BATS_FILE_TMPDIR/n")
+	i=$(story_published verteller "rv-back-$n" "Rvback$n" openbaar geweld)
+	db -c "INSERT INTO item_link (from_id, to_id, type) SELECT $i, a.id,
+	    'verwijst' FROM item a WHERE a.kind = 'artikel'
+	    AND a.slug = 'het-actieplan-best-passende-zorg'" >/dev/null
+	req /artikelen/het-actieplan-best-passende-zorg
+	[ "$status_code" = 200 ]
+	assert_contains "Rvback$n titel"
+	assert_contains '<p class="item-warning">Let op, dit verhaal gaat over: Geweld</p>'
+	assert_not_contains "Rvback$n tekst"
+}
