@@ -395,6 +395,30 @@ END $$;
 /* ---------------------------------------------------------------- */
 
 /*
+ * The start of every step on story i: lock its item row and check who
+ * acts. p_who 'verteller': only its storyteller; 'redactie': an editor
+ * who is not its storyteller. Raises P0002 (no such story), 42501.
+ */
+CREATE FUNCTION story_lock(i bigint, p_actor bigint, p_who text)
+    RETURNS item
+LANGUAGE plpgsql AS $$
+DECLARE
+	x	item%ROWTYPE;
+BEGIN
+	SELECT * INTO x FROM item WHERE id = i AND kind = 'verhaal'
+	    FOR UPDATE;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'no such story' USING ERRCODE = 'P0002';
+	END IF;
+	IF (p_who = 'verteller' AND NOT story_is_teller(i, p_actor))
+	    OR (p_who <> 'verteller' AND (NOT account_is_editor(p_actor)
+	    OR story_is_teller(i, p_actor))) THEN
+		RAISE EXCEPTION 'not allowed' USING ERRCODE = '42501';
+	END IF;
+	RETURN x;
+END $$;
+
+/*
  * Create (p_id NULL) or change a story, with its revision, in one
  * statement. Only its storyteller may change it (42501; P0002 when
  * there is no such story). The item fields are as item_save(); the
@@ -501,14 +525,7 @@ DECLARE
 	s	story%ROWTYPE;
 	x	item%ROWTYPE;
 BEGIN
-	SELECT * INTO x FROM item WHERE id = i AND kind = 'verhaal'
-	    FOR UPDATE;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no such story' USING ERRCODE = 'P0002';
-	END IF;
-	IF NOT story_is_teller(i, p_actor) THEN
-		RAISE EXCEPTION 'not allowed' USING ERRCODE = '42501';
-	END IF;
+	x := story_lock(i, p_actor, 'verteller');
 	SELECT * INTO s FROM story WHERE item_id = i;
 	IF s.state NOT IN ('concept', 'voorstel', 'ingetrokken')
 	    OR x.revision <> p_rev THEN
@@ -562,14 +579,7 @@ DECLARE
 	s	story%ROWTYPE;
 	x	item%ROWTYPE;
 BEGIN
-	SELECT * INTO x FROM item WHERE id = i AND kind = 'verhaal'
-	    FOR UPDATE;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no such story' USING ERRCODE = 'P0002';
-	END IF;
-	IF NOT account_is_editor(p_actor) OR story_is_teller(i, p_actor) THEN
-		RAISE EXCEPTION 'not allowed' USING ERRCODE = '42501';
-	END IF;
+	x := story_lock(i, p_actor, 'redactie');
 	SELECT * INTO s FROM story WHERE item_id = i;
 	IF s.state <> 'ter_review' OR x.revision <> p_rev THEN
 		RAISE EXCEPTION 'wrong state' USING ERRCODE = '55000';
@@ -604,14 +614,7 @@ DECLARE
 	s	story%ROWTYPE;
 	x	item%ROWTYPE;
 BEGIN
-	SELECT * INTO x FROM item WHERE id = i AND kind = 'verhaal'
-	    FOR UPDATE;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no such story' USING ERRCODE = 'P0002';
-	END IF;
-	IF NOT story_is_teller(i, p_actor) THEN
-		RAISE EXCEPTION 'not allowed' USING ERRCODE = '42501';
-	END IF;
+	x := story_lock(i, p_actor, 'verteller');
 	SELECT * INTO s FROM story WHERE item_id = i;
 	IF s.state <> 'akkoord' OR s.reviewed_rev IS DISTINCT FROM p_rev
 	    OR x.revision <> p_rev THEN
@@ -643,13 +646,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
 	s	story%ROWTYPE;
 BEGIN
-	PERFORM 1 FROM item WHERE id = i AND kind = 'verhaal' FOR UPDATE;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no such story' USING ERRCODE = 'P0002';
-	END IF;
-	IF NOT story_is_teller(i, p_actor) THEN
-		RAISE EXCEPTION 'not allowed' USING ERRCODE = '42501';
-	END IF;
+	PERFORM story_lock(i, p_actor, 'verteller');
 	SELECT * INTO s FROM story WHERE item_id = i;
 	IF s.state IN ('concept', 'ingetrokken') THEN
 		RAISE EXCEPTION 'wrong state' USING ERRCODE = '55000';
@@ -683,14 +680,7 @@ DECLARE
 	s	story%ROWTYPE;
 	x	item%ROWTYPE;
 BEGIN
-	SELECT * INTO x FROM item WHERE id = i AND kind = 'verhaal'
-	    FOR UPDATE;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no such story' USING ERRCODE = 'P0002';
-	END IF;
-	IF NOT story_is_teller(i, p_actor) THEN
-		RAISE EXCEPTION 'not allowed' USING ERRCODE = '42501';
-	END IF;
+	x := story_lock(i, p_actor, 'verteller');
 	SELECT * INTO s FROM story WHERE item_id = i;
 	IF s.state IN ('concept', 'voorstel', 'ingetrokken')
 	    OR s.scope IS NULL THEN
@@ -754,14 +744,7 @@ DECLARE
 	s	story%ROWTYPE;
 	x	item%ROWTYPE;
 BEGIN
-	SELECT * INTO x FROM item WHERE id = i AND kind = 'verhaal'
-	    FOR UPDATE;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no such story' USING ERRCODE = 'P0002';
-	END IF;
-	IF NOT account_is_editor(p_actor) OR story_is_teller(i, p_actor) THEN
-		RAISE EXCEPTION 'not allowed' USING ERRCODE = '42501';
-	END IF;
+	x := story_lock(i, p_actor, 'redactie');
 	SELECT * INTO s FROM story WHERE item_id = i;
 	IF s.scope_wanted IS NULL OR s.state = 'ingetrokken' THEN
 		RAISE EXCEPTION 'nothing to decide' USING ERRCODE = '55000';
