@@ -17,35 +17,9 @@
 //   defineStoryTests({ test, check, diag, url, goto, shot,
 //     expectNoAxeViolations, expectH1 })
 
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ctx, psql, signIn as signInAs, xssFixture } from './fixture.mjs';
 
-import { reusedFixture } from './xss_reuse.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const STORY_PY = path.join(HERE, '..', 'xss', 'story.py');
 const CONSENT = '2026-11-a';
-
-function randomIp() {
-  const b = () => 1 + Math.floor(Math.random() * 254);
-  return `10.${b()}.${b()}.${b()}`;
-}
-
-function ctx(extra = {}) {
-  return { extraHTTPHeaders: { 'X-Real-IP': randomIp() }, ...extra };
-}
-
-function psql(sql) {
-  return new Promise((resolve, reject) => {
-    execFile('psql', ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1',
-      process.env.BRON_DATABASE_URL, '-c', sql], { timeout: 20_000 },
-    (err, stdout, stderr) => (err ? reject(new Error(stderr || err.message))
-      : resolve(stdout.trim())));
-  });
-}
 
 export function defineStoryTests(h) {
   const { test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1 } = h;
@@ -53,43 +27,13 @@ export function defineStoryTests(h) {
   let shared = null;
   const fixture = () => {
     if (!shared) {
-      shared = (async () => {
-        check(process.env.BRON_DATABASE_URL, 'BRON_DATABASE_URL is not set');
-        const reused = await reusedFixture('story');
-        if (reused) return reused;
-        const dir = await mkdtemp(path.join(tmpdir(), 'bron-vx-'));
-        const out = path.join(dir, 'out.json');
-        try {
-          const r = await new Promise((resolve) => {
-            execFile('python3', [STORY_PY, '--out', out], {
-              env: { ...process.env, BRON_URL: url('') },
-              timeout: 540_000,
-              maxBuffer: 16 * 1024 * 1024,
-            }, (err, stdout, stderr) => resolve({ err, stdout, stderr }));
-          });
-          let data = null;
-          try { data = JSON.parse(await readFile(out, 'utf8')); } catch { /* below */ }
-          check(data, `tests/xss/story.py wrote nothing: ${`${r.stdout}\n${r.stderr}`.slice(-3000)}`);
-          return data;
-        } finally {
-          await rm(dir, { recursive: true, force: true }).catch(() => {});
-        }
-      })();
+      shared = xssFixture('story', url(''), check);
       shared.catch(() => { shared = null; });
     }
     return shared;
   };
 
-  async function signIn(context, acct) {
-    await context.clearCookies();
-    if (!acct) return;
-    const host = new URL(url('/')).hostname;
-    await context.addCookies(acct.cookies.map((c) => ({
-      name: c.name, value: c.value, domain: host, path: '/',
-      secure: c.secure, httpOnly: true, sameSite: 'Lax',
-    })));
-    await context.setExtraHTTPHeaders({ 'X-Real-IP': acct.ip });
-  }
+  const signIn = (context, acct) => signInAs(context, acct, url('/'));
 
   // A plain story of the fixture's storyteller (no payloads), moved
   // through the workflow by the SQL functions: 'gepubliceerd' or
