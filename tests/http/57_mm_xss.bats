@@ -14,7 +14,7 @@ load helpers
 setup_file() {
 	export XSS_DIR="$BATS_TEST_DIRNAME/../xss"
 	# In $ARTIFACTS, so the browser suite reuses the fixture
-	# (tests/browser/xss_reuse.mjs).
+	# (tests/browser/fixture.mjs).
 	export XSS_OUT="${ARTIFACTS:-$BATS_FILE_TMPDIR}/xss-mastermind.json"
 	python3 "$XSS_DIR/mastermind.py" --out "$XSS_OUT" \
 	    >"$BATS_FILE_TMPDIR/xss.log" 2>&1 || true
