@@ -22,9 +22,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$root/build/fuzz
 mkdir -p "$work/corpus" "$work/artifacts" "$work/logs"
 
-passed=0
-failed=0
-for bin in "$@"; do
+# One harness: its result lines on stdout, the first word of the first
+# line "ok" or not.
+one() {
+	local bin=$1 base name corpus log rc runs cov files
 	base=$(basename "$bin")
 	name=${base#fuzz_}
 	corpus=$work/corpus/$name
@@ -36,8 +37,7 @@ for bin in "$@"; do
 	fi
 	if [ ! -x "$bin" ]; then
 		echo "$base: FAILED (not an executable)"
-		failed=$((failed + 1))
-		continue
+		return
 	fi
 	"$bin" -max_total_time="$secs" -max_len=65536 -timeout=10 \
 	    -rss_limit_mb=2048 -print_final_stats=1 \
@@ -55,10 +55,34 @@ for bin in "$@"; do
 	if [ "$rc" -eq 0 ]; then
 		echo "$base: ok (${runs:-?} runs, ${cov:-cov: ?}," \
 		    "corpus $files) in ${secs}s"
-		passed=$((passed + 1))
 	else
 		echo "$base: FAILED (exit $rc), log $log"
 		grep -E -m 20 'ERROR|check failed|SUMMARY|Test unit written|^#0|^    #[0-4] ' "$log"
+	fi
+}
+
+# As many harnesses at once as there are cores (each is one process):
+# the same time per harness, the suite's wall time divided.
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+running=0
+for bin in "$@"; do
+	if [ "$running" -ge "$jobs" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+	one "$bin" >"$work/logs/$(basename "$bin").result" &
+	running=$((running + 1))
+done
+wait
+
+passed=0
+failed=0
+for bin in "$@"; do
+	res=$work/logs/$(basename "$bin").result
+	cat "$res"
+	if head -n 1 "$res" | grep -q '^[^ ]*: ok '; then
+		passed=$((passed + 1))
+	else
 		failed=$((failed + 1))
 	fi
 done
