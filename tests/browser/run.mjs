@@ -159,7 +159,11 @@ async function expectH1(page) {
   return text;
 }
 
-async function shot(page, name, timeout = ACTION_TIMEOUT_MS) {
+// Full-page screenshots of the pages tests visit cost time on every run
+// and nobody looks at them when all passes: they are taken only with
+// BRON_SCREENSHOTS=1, and always for a failed test (always).
+async function shot(page, name, timeout = ACTION_TIMEOUT_MS, always = false) {
+  if (!always && !process.env.BRON_SCREENSHOTS) return;
   try {
     await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true, timeout });
   } catch (e) {
@@ -587,7 +591,7 @@ async function main() {
       report(false, t.name, reason);
       if (b && b.page && !b.page.isClosed()) {
         diag(`page URL at failure: ${b.page.url()}`);
-        await shot(b.page, `fail-${slug(t.name)}.png`, 5_000);
+        await shot(b.page, `fail-${slug(t.name)}.png`, 5_000, true);
       }
       if (pageErrors.length) diag(`page errors: ${pageErrors.join(' | ')}`);
     } finally {
