@@ -71,7 +71,7 @@ fi
 
 echo "== HTTP tests (bats + curl through prove)"
 export BRON_ROOT BRON_DATABASE_URL BRON_PGDATA BRON_PGPORT BRON_VAR
-prove --verbose --exec 'bats --tap' tests/http/*.bats 2>&1 |
+prove --verbose --timer --exec 'bats --tap' tests/http/*.bats 2>&1 |
     tee "$ARTIFACTS/http.tap"
 tally_tap http "$ARTIFACTS/http.tap"
 
