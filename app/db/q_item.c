@@ -21,12 +21,14 @@
  */
 const struct db_query q_item_latest = {
 	"item_latest",
-	"SELECT k." ITEM_COLS ", item_warnings(x.id) AS warnings"
+	"SELECT k." ITEM_COLS ","
+	" coalesce(array_to_string(s.warnings, ' '), '') AS warnings"
 	" FROM (VALUES ('artikel'), ('pilot'),"
 	"  ('mastermind'), ('verhaal'), ('bron')) k (kind)"
 	" CROSS JOIN LATERAL (SELECT i.slug, i.title, i.summary,"
 	"  i.published_at, i.id FROM item i WHERE i.kind = k.kind AND "
 	ITEM_PUBLIC " ORDER BY i.published_at DESC, i.id DESC LIMIT 3) x"
+	" LEFT JOIN story s ON s.item_id = x.id"
 	" ORDER BY k.kind, x.published_at DESC, x.id DESC",
 	0
 };
