@@ -14,17 +14,37 @@
 #define ISO(x)	"to_char(" x " AT TIME ZONE 'UTC'," \
 		" 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
+/*
+ * story_may_read() for published stories, as joins (me, c, m below)
+ * instead of a call per story: with 2,000 stories a signed-in reader's
+ * list took 235 ms (bench). Public ones; for a signed-in reader also:
+ * editors all, the storyteller their own, others a members-only scope
+ * when active, and a community's stories when they may read it (a
+ * hidden one only for its moderators).
+ */
 #define READABLE \
 	"i.kind = 'verhaal' AND i.status = 'gepubliceerd'" \
 	" AND st.state = 'gepubliceerd' AND ((" Q_PUBLIC_I ") OR (" READER \
-	" IS NOT NULL AND story_may_read(i.id, " READER ")))"
+	" IS NOT NULL AND (me.ed OR i.owner_id = " READER \
+	" OR ((i.hidden_at IS NULL" \
+	" OR community_may_moderate(i.community_id, " READER "))" \
+	" AND (st.scope <> 'leden' OR me.act)" \
+	" AND (i.community_id IS NULL OR c.visibility = 'openbaar'" \
+	" OR m.account_id IS NOT NULL)))))"
+#define READABLE_FROM \
+	"item i JOIN story st ON st.item_id = i.id" \
+	" CROSS JOIN (SELECT account_is_editor(" READER ") AS ed," \
+	" account_active(" READER ") AS act OFFSET 0) me" \
+	" LEFT JOIN community c ON c.id = i.community_id" \
+	" LEFT JOIN member m ON m.community_id = i.community_id" \
+	" AND m.account_id = " READER " AND m.state = 'lid'"
 
 const struct db_query q_story_list = {
 	"story_list",
 	"WITH r AS ("
 	"  SELECT i.id, i.slug::text AS slug, i.title, i.summary,"
 	"  i.published_at, st.pseudonym, st.warnings"
-	"  FROM item i JOIN story st ON st.item_id = i.id WHERE " READABLE
+	"  FROM " READABLE_FROM " WHERE " READABLE
 	"), m AS ("
 	"  SELECT r.* FROM r WHERE ($2::text = '' OR EXISTS (SELECT 1"
 	"  FROM item_theme it JOIN theme th ON th.id = it.theme_id"
