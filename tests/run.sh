@@ -16,10 +16,11 @@ failed=0
 summaries=()
 
 # Count "ok"/"not ok" lines of TAP output in file $2 for suite $1.
+# prove --timer adds a line per file ("ok     1187 ms (...)"): not a test.
 tally_tap() {
 	local p f
-	p=$(grep -c -E '^ok ' "$2")
-	f=$(grep -c -E '^not ok ' "$2")
+	p=$(grep -E '^ok ' "$2" | grep -c -v -E '^ok +[0-9]+ ms')
+	f=$(grep -E '^not ok ' "$2" | grep -c -v -E '^not ok +[0-9]+ ms')
 	passed=$((passed + p))
 	failed=$((failed + f))
 	summaries+=("$1: $p passed, $f failed")
