@@ -24,6 +24,14 @@ test_db_up() {
 }
 
 test_kore_up() {
+	# A server left from an earlier, killed run would answer the health
+	# check below while this Kore fails to bind: every suite would then
+	# test that old build.
+	if curl -s -o /dev/null --max-time 2 "$BRON_URL/healthz"; then
+		echo "something already answers at $BRON_URL (a Kore left" \
+		    "from an earlier run?): stop it first" >&2
+		return 1
+	fi
 	: >"$KORE_LOG"
 	(cd "$BRON_ROOT" && exec stdbuf -oL -eL kore -c "$BRON_KORE_CONF" \
 	    -fnr >>"$KORE_LOG" 2>&1) &
