@@ -164,4 +164,17 @@ int	story_reply_decide(struct http_request *);
 int	story_quote_new(struct http_request *);
 int	story_quote_remove(struct http_request *);
 
+/* Issue 10: resources and uploads */
+/* web/resource_edit*.c (helper C) */
+int	resource_new(struct http_request *);
+int	resource_edit(struct http_request *);
+/* web/resource_show*.c, resource_list*.c, feed_resource.c (helper D) */
+int	resource_list(struct http_request *);
+int	resource_show(struct http_request *);
+int	feed_resources(struct http_request *);
+/* web/upload*.c, file_download.c, image*.c (helper B) */
+int	file_download(struct http_request *);
+int	image_list(struct http_request *);
+int	image_change(struct http_request *);
+
 #endif

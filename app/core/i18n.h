@@ -39,6 +39,10 @@
 #include "msg_storyread.h"
 #include "msg_storyflow.h"
 #include "msg_storyextra.h"
+#include "msg_resfield.h"
+#include "msg_resedit.h"
+#include "msg_resshow.h"
+#include "msg_upload.h"
 
 #define MSG_LIST(X) MSG_LIST_CORE(X) MSG_LIST_AUTH(X) \
 	MSG_LIST_ACCOUNT(X) MSG_LIST_ADMIN(X) MSG_LIST_RESET(X) \
@@ -49,7 +53,8 @@
 	MSG_LIST_PILOTLIST(X) MSG_LIST_MMFIELD(X) MSG_LIST_MMSERIES(X) \
 	MSG_LIST_MMSESSION(X) MSG_LIST_MMFLOW(X) MSG_LIST_STORYFIELD(X) \
 	MSG_LIST_STORYEDIT(X) MSG_LIST_STORYREAD(X) MSG_LIST_STORYFLOW(X) \
-	MSG_LIST_STORYEXTRA(X)
+	MSG_LIST_STORYEXTRA(X) MSG_LIST_RESFIELD(X) MSG_LIST_RESEDIT(X) \
+	MSG_LIST_RESSHOW(X) MSG_LIST_UPLOAD(X)
 
 #define MSG_LIST_CORE(X) \
 	X(site_name) X(site_tagline) X(skip_link) X(nav_label) \

@@ -181,4 +181,8 @@ const char *const msg_en[MSG__MAX] = {
 #include "msg_storyread_en.inc"
 #include "msg_storyflow_en.inc"
 #include "msg_storyextra_en.inc"
+#include "msg_resfield_en.inc"
+#include "msg_resedit_en.inc"
+#include "msg_resshow_en.inc"
+#include "msg_upload_en.inc"
 };

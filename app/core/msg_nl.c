@@ -183,4 +183,8 @@ const char *const msg_nl[MSG__MAX] = {
 #include "msg_storyread_nl.inc"
 #include "msg_storyflow_nl.inc"
 #include "msg_storyextra_nl.inc"
+#include "msg_resfield_nl.inc"
+#include "msg_resedit_nl.inc"
+#include "msg_resshow_nl.inc"
+#include "msg_upload_nl.inc"
 };
