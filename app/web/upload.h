@@ -64,10 +64,16 @@ long long	upload_quota(void);
 /* BRON_UPLOAD_DIR (made absolute at init). */
 const char	*upload_dir(void);
 
+/* The size limit in whole MB ("25"): the %s of every upload_check()
+ * message, and for a hint next to the file field. */
+const char	*upload_max_mb(void);
+
 /*
  * Check the file in form field `field`. UPLOAD_BAD sets *msg (a Dutch
- * sentence for next to the field) and *status (413 too large, else
- * 422). UPLOAD_OK fills ut (data, type, name, token, sha256, size).
+ * sentence for next to the field: show it with
+ * fv_error(&fv, field, msg, upload_max_mb())) and *status (413 too
+ * large, else 422). UPLOAD_OK fills ut (data, type, name, token,
+ * sha256, size).
  */
 int	upload_check(struct http_request *, const char *field,
 	    enum upload_purpose, struct upload_task *, enum msg_id *msg,
