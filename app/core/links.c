@@ -1,7 +1,8 @@
 /*
  * Links to Bron items, from Markdown (cmark's link nodes, so text that
  * only looks like a link, code and images do not count) and from the
- * editor's list of related items. Repeats are dropped with a small
+ * editor's list of related items; and the members' images a body shows
+ * (image nodes whose URL is /bestanden/<token>). Repeats are dropped with a small
  * hash set, so a body with thousands of links stays linear.
  */
 #include <stdint.h>
@@ -36,6 +37,15 @@ static const struct links_kind	kinds[] = {
 #define LESSON_PATH	"/lessen/"
 #define LESSON_KIND	"les"
 
+/*
+ * A member's image shown in a body: /bestanden/<token>, kind
+ * "afbeelding", the token as its slug (upload_may_read() in
+ * sql/009_resource.sql reads item_ref for it).
+ */
+#define IMAGE_PATH	"/bestanden/"
+#define IMAGE_KIND	"afbeelding"
+#define IMAGE_TOKEN	32
+
 /* Slugs the site uses for pages of its own (item_save() skips them). */
 static const char *const reserved[] = { "nieuw", "mijn", "feed" };
 
@@ -66,6 +76,8 @@ static int	links_slug(size_t, const char *, char *, size_t, char *,
 static int	links_item_line(const char *, const char *, char *, size_t,
 		    char *, size_t);
 static int	links_lesson(const char *, char *, size_t, char *, size_t);
+static const char *links_local(const char *, const char *);
+static int	links_image(const char *, const char *, char *, size_t);
 
 static uint32_t
 links_hash(const char *p, size_t n)
@@ -213,12 +225,11 @@ links_lesson(const char *p, char *kind, size_t kindsz, char *slug,
 	return (0);
 }
 
-int
-links_parse(const char *url, const char *base, char *kind, size_t kindsz,
-    char *slug, size_t slugsz)
+/* The path of url: after the base URL when it starts with it. */
+static const char *
+links_local(const char *url, const char *base)
 {
-	const char	*p = url;
-	size_t		 blen, plen, i;
+	size_t	blen;
 
 	if (base != NULL && *base != '\0') {
 		blen = strlen(base);
@@ -226,8 +237,42 @@ links_parse(const char *url, const char *base, char *kind, size_t kindsz,
 			blen--;
 		if (blen > 0 && strncmp(url, base, blen) == 0 &&
 		    url[blen] == '/')
-			p = url + blen;
+			return (url + blen);
 	}
+	return (url);
+}
+
+/*
+ * An image URL naming an uploaded file: [base]/bestanden/<32 lowercase
+ * hex>, then the end or "#..." or "?...". Writes the token; 0 or -1.
+ */
+static int
+links_image(const char *url, const char *base, char *token, size_t tokensz)
+{
+	const char	*p;
+	size_t		 n;
+
+	p = links_local(url, base);
+	if (strncmp(p, IMAGE_PATH, strlen(IMAGE_PATH)) != 0)
+		return (-1);
+	p += strlen(IMAGE_PATH);
+	n = strcspn(p, "#?");
+	if (n != IMAGE_TOKEN || strspn(p, "0123456789abcdef") < n ||
+	    n >= tokensz)
+		return (-1);
+	memcpy(token, p, n);
+	token[n] = '\0';
+	return (0);
+}
+
+int
+links_parse(const char *url, const char *base, char *kind, size_t kindsz,
+    char *slug, size_t slugsz)
+{
+	const char	*p;
+	size_t		 plen, i;
+
+	p = links_local(url, base);
 	for (i = 0; i < NKINDS; i++) {
 		plen = strlen(kinds[i].path);
 		if (strncmp(p, kinds[i].path, plen) == 0)
@@ -257,8 +302,16 @@ links_tree(struct sbuf *out, cmark_node *root, const char *base)
 		abort();
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
-		/* A link in an image's description is only alt text. */
+		/*
+		 * A link in an image's description is only alt text, and
+		 * so is an image there (cmark shows only the outer one).
+		 */
 		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE) {
+			if (ev == CMARK_EVENT_ENTER && images == 0 &&
+			    (url = cmark_node_get_url(n)) != NULL &&
+			    links_image(url, base, slug, sizeof(slug)) == 0)
+				count += (size_t)links_add(&seen, IMAGE_KIND,
+				    slug);
 			images += ev == CMARK_EVENT_ENTER ? 1 : -1;
 			continue;
 		}

@@ -8,6 +8,11 @@
  * the slug: item_save() keeps it in item_ref, so the lesson shows where
  * it is cited, while item_refs() and item_link, which hold items only,
  * pass it by. Everything else is external.
+ *
+ * An image in a body whose URL is a member's uploaded file
+ * ("/bestanden/<token>", optionally after the base URL) is recorded the
+ * same way, as kind "afbeelding" with the token as the slug: then the
+ * image may be fetched by whoever may read the item.
  */
 #ifndef BRON_LINKS_H
 #define BRON_LINKS_H
@@ -43,7 +48,9 @@ size_t	links_extract(struct sbuf *out, const char *md, size_t len,
 /*
  * links_extract() on a document parsed already (md.c shares its parse).
  * Skips the reserved slugs "nieuw", "mijn" and "feed"; images are not
- * links.
+ * links, but an image of /bestanden/<token> adds "afbeelding/<token>"
+ * (not one inside another image's description: cmark shows that as
+ * text).
  */
 size_t	links_tree(struct sbuf *out, cmark_node *root, const char *base);
 

@@ -2,8 +2,9 @@
  * links: which URLs name a Bron item (relative, absolute with the base
  * URL, foreign hosts, fragment and query, reserved and bad slugs) or a
  * lesson (/lessen/<id>: kind "les", the id as slug), the links of a
- * Markdown body (images and code are no links, repeats go), and the
- * editor's list with its bad lines.
+ * Markdown body (images and code are no links, repeats go; an image of
+ * a member's upload, /bestanden/<token>, is kind "afbeelding"), and
+ * the editor's list with its bad lines.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,9 @@
 #include "core/sbuf.h"
 
 #define BASE	"https://bron.example.nl"
+/* Upload tokens (members' images). */
+#define TOK	"0123456789abcdef0123456789abcdef"
+#define TOK2	"ffffffffffffffffffffffffffffffff"
 
 #define ITEM(url, base, k, s)	check_parse(url, base, k, s, __FILE__, \
 				    __LINE__)
@@ -255,6 +259,53 @@ t_extract(void **state)
 	EXTRACT("", "");
 }
 
+/* Members' images: an image node of /bestanden/<token> is recorded. */
+static void
+t_images(void **state)
+{
+	struct sbuf	 out;
+	const char	*md;
+
+	(void)state;
+	EXTRACT("![Een tekening](/bestanden/" TOK ")\n",
+	    "afbeelding/" TOK "\n");
+	/* After the base URL, with fragment or query, a title; once. */
+	EXTRACT("![a](" BASE "/bestanden/" TOK "#x) ![b](/bestanden/" TOK
+	    "?v=2 \"titel\") ![c](/bestanden/" TOK2 ")\n",
+	    "afbeelding/" TOK "\nafbeelding/" TOK2 "\n");
+	/* Next to item links, in order of appearance. */
+	EXTRACT("[x](/artikelen/x) ![i](/bestanden/" TOK ") [y](/pilots/y)\n",
+	    "artikel/x\nafbeelding/" TOK "\npilot/y\n");
+	/* An image that is a link: both (the link is entered first). */
+	EXTRACT("[![i](/bestanden/" TOK ")](/artikelen/x)\n",
+	    "artikel/x\nafbeelding/" TOK "\n");
+	/* Reference images too. */
+	EXTRACT("![i][p]\n\n[p]: /bestanden/" TOK "\n",
+	    "afbeelding/" TOK "\n");
+	/* A link to a file is no image; code and text are nothing. */
+	EXTRACT("[bestand](/bestanden/" TOK ") `![i](/bestanden/" TOK ")` "
+	    "/bestanden/" TOK "\n\n    ![i](/bestanden/" TOK ")\n", "");
+	/* An image inside an image's description is only its text. */
+	EXTRACT("![a ![b](/bestanden/" TOK2 ")](/plaatje.png)\n", "");
+	EXTRACT("![a ![b](/bestanden/" TOK2 ")](/bestanden/" TOK ")\n",
+	    "afbeelding/" TOK "\n");
+	/* Not a token: length, case, other characters, paths, hosts. */
+	EXTRACT("![a](/bestanden/0123456789abcdef0123456789abcde) "
+	    "![b](/bestanden/" TOK "0) "
+	    "![c](/bestanden/0123456789ABCDEF0123456789abcdef) "
+	    "![d](/bestanden/0123456789abcdef0123456789abcdeg) "
+	    "![e](/bestanden/" TOK "/x) ![f](/bestanden/) "
+	    "![g](/bestand/" TOK ") ![h](bestanden/" TOK ") "
+	    "![i](https://elders.nl/bestanden/" TOK ") "
+	    "![j](//bron.example.nl/bestanden/" TOK ")\n", "");
+	/* Without a base, only the path counts. */
+	sbuf_init(&out);
+	md = "![a](" BASE "/bestanden/" TOK ") ![b](/bestanden/" TOK2 ")";
+	assert_int_equal(links_extract(&out, md, strlen(md), NULL), 1);
+	assert_string_equal(sbuf_cstr(&out), "afbeelding/" TOK2 "\n");
+	sbuf_free(&out);
+}
+
 static void
 t_extract_append(void **state)
 {
@@ -330,6 +381,7 @@ main(void)
 		cmocka_unit_test(t_lesson),
 		cmocka_unit_test(t_mastermind),
 		cmocka_unit_test(t_extract),
+		cmocka_unit_test(t_images),
 		cmocka_unit_test(t_extract_append),
 		cmocka_unit_test(t_list),
 	};
