@@ -119,9 +119,15 @@ import: migrate $(BUILD)/import
 admin: migrate $(BUILD)/bron
 	@. scripts/env.sh && $(BUILD)/bron admin "$(EMAIL)"
 
+# Uploaded files (issue 10) and Kore's on-disk request bodies
+# (http_body_disk_path in conf/dev.conf); orphans are swept once first.
+BRON_UPLOAD_DIR ?= $(CURDIR)/var/uploads
 run: deps
 	@$(MAKE) --no-print-directory all
-	@scripts/run.sh
+	@mkdir -p "$(BRON_UPLOAD_DIR)/tmp" var/tmp-bodies
+	@. scripts/env.sh && scripts/db.sh start && scripts/db.sh migrate && \
+	    BRON_UPLOAD_DIR="$(BRON_UPLOAD_DIR)" $(BUILD)/bron sweep
+	@BRON_UPLOAD_DIR="$(BRON_UPLOAD_DIR)" scripts/run.sh
 
 stop:
 	@scripts/run.sh stop

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "db/db.h"
 #include "web/auth.h"
+#include "web/upload.h"
 
 /*
  * Kore 4.1's allowlist predates glibc 2.36: without these the worker is
@@ -26,6 +27,18 @@ KORE_SECCOMP_FILTER("bron",
 	KORE_SYSCALL_ALLOW(faccessat2),
 	KORE_SYSCALL_ALLOW(clone3),
 	KORE_SYSCALL_ALLOW(rseq),
+	/*
+	 * The upload path (web/upload.c): the directories made at start,
+	 * and the write task's fsync, rename and cleanup.
+	 */
+	KORE_SYSCALL_ALLOW(mkdir),
+	KORE_SYSCALL_ALLOW(mkdirat),
+	KORE_SYSCALL_ALLOW(fsync),
+	KORE_SYSCALL_ALLOW(fdatasync),
+	KORE_SYSCALL_ALLOW(rename),
+	KORE_SYSCALL_ALLOW(renameat),
+	KORE_SYSCALL_ALLOW(renameat2),
+	KORE_SYSCALL_ALLOW(unlinkat),
 );
 
 int
@@ -39,6 +52,7 @@ app_init(int state)
 	if (sodium_init() == -1)
 		fatal("bron: libsodium failed to initialise");
 	auth_configure();
+	upload_init();
 
 	/* Onload runs again on reload; registering twice is an error. */
 	if (registered)

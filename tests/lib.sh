@@ -10,6 +10,13 @@ BRON_PGDATA=$BRON_VAR/pg
 # Tests may send X-Real-IP to act as distinct clients (throttling).
 BRON_TRUST_PROXY=${BRON_TRUST_PROXY:-1}
 export BRON_URL BRON_KORE_CONF BRON_TRUST_PROXY
+# Uploads (issue 10): small limits so the 413 and quota tests send small
+# files; Kore's http_body_max stays as in the conf. Request bodies over
+# 1 MB go to var/tmp-bodies (http_body_disk_path in the conf).
+: "${BRON_UPLOAD_DIR:=$BRON_VAR/uploads}"
+: "${BRON_UPLOAD_MAX:=3145728}"
+: "${BRON_IMAGE_QUOTA:=3000000}"
+export BRON_UPLOAD_DIR BRON_UPLOAD_MAX BRON_IMAGE_QUOTA
 ARTIFACTS=${ARTIFACTS:-$BRON_ROOT/var/test-artifacts}
 KORE_LOG=$ARTIFACTS/kore.log
 kore_pid=""
@@ -32,6 +39,7 @@ test_kore_up() {
 		    "from an earlier run?): stop it first" >&2
 		return 1
 	fi
+	mkdir -p "$BRON_UPLOAD_DIR/tmp" "$BRON_ROOT/var/tmp-bodies"
 	: >"$KORE_LOG"
 	(cd "$BRON_ROOT" && exec stdbuf -oL -eL kore -c "$BRON_KORE_CONF" \
 	    -fnr >>"$KORE_LOG" 2>&1) &

@@ -3,6 +3,7 @@
  *
  *   bron admin EMAIL
  *   bron digest
+ *   bron sweep
  *
  * makes the account with that address an admin. When there is no such
  * account, one is created without a password (never a seeded one), and
@@ -21,13 +22,31 @@
  * pass notification_visible() are mailed. Prints how many mails it
  * wrote.
  *
+ * sweep (hourly or daily, from cron): removes the uploaded files Bron no
+ * longer needs (sql/009_resource.sql). First upload_sweep('1 day')
+ * deletes the rows of resource files never attached and of images
+ * nobody owns or shows, and their files are removed; then every file in
+ * BRON_UPLOAD_DIR (default var/uploads) and its tmp/ whose name is not
+ * the token of an upload row and that is older than BRON_SWEEP_AGE
+ * seconds (default 3600) is removed: what a crash left between writing
+ * a file and recording it. The directory is listed before the tokens
+ * are read, and the age keeps a file being written now. Prints how many
+ * files it removed.
+ *
  * Connection from BRON_DATABASE_URL, links start with BRON_BASE_URL
  * (default http://127.0.0.1:8080). Exit status: 0 done, 1 usage or
  * invalid address, 2 database error.
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <libpq-fe.h>
 #include <sodium.h>
@@ -37,12 +56,15 @@
 #include "core/notify_text.h"
 #include "core/sbuf.h"
 #include "core/token.h"
+#include "core/ustore.h"
 #include "db/q_notify_sql.h"
 
 #define EXIT_USAGE	1
 #define EXIT_DB		2
 #define BASE_URL	"http://127.0.0.1:8080"
 #define DIGEST_BODY_MAX	18000	/* bytes; outbox.body holds 20000 chars */
+#define SWEEP_DIR	"var/uploads"
+#define SWEEP_AGE	3600	/* seconds */
 
 /* Unread, not yet in a digest, at most a week old, still visible. */
 #define DIGEST_NEW(n, a) \
@@ -109,6 +131,11 @@ static PGconn	*connect_db(void);
 static int	digest_main(void);
 static int	digest_one(PGconn *, const char *, int *);
 static int	digest(PGconn *);
+static int	sweep_main(void);
+static int	sweep_cmp(const void *, const void *);
+static int	sweep_list(const char *, char ***, size_t *, time_t);
+static int	sweep_orphans(PGconn *, const char *, long);
+static int	sweep_unlink(int, const char *, long *);
 
 static void
 usage(void)
@@ -118,7 +145,10 @@ usage(void)
 	    "beheerdersaccount aan.\n"
 	    "       bron digest\n"
 	    "         Zet de wekelijkse e-mail met ongelezen meldingen "
-	    "klaar in de outbox.\n");
+	    "klaar in de outbox.\n"
+	    "       bron sweep\n"
+	    "         Ruimt geuploade bestanden op die Bron niet meer "
+	    "gebruikt.\n");
 }
 
 static int
@@ -263,6 +293,8 @@ main(int argc, char **argv)
 
 	if (argc == 2 && strcmp(argv[1], "digest") == 0)
 		return (digest_main());
+	if (argc == 2 && strcmp(argv[1], "sweep") == 0)
+		return (sweep_main());
 	if (argc != 3 || strcmp(argv[1], "admin") != 0) {
 		usage();
 		return (EXIT_USAGE);
@@ -467,5 +499,196 @@ digest(PGconn *db)
 	PQclear(res);
 	printf("%d %s\n", total, total == 1 ? "e-mail geschreven" :
 	    "e-mails geschreven");
+	return (rc);
+}
+
+/* --- sweep ------------------------------------------------------------ */
+
+static int
+sweep_cmp(const void *a, const void *b)
+{
+	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+}
+
+/*
+ * The regular files in dir last changed before cutoff, as "name" in a
+ * malloc'd array of malloc'd strings. -1 when dir cannot be read.
+ */
+static int
+sweep_list(const char *dir, char ***out, size_t *n, time_t cutoff)
+{
+	DIR		*d;
+	struct dirent	*e;
+	struct stat	 st;
+	char		**v;
+	size_t		 cap;
+
+	*out = NULL;
+	*n = cap = 0;
+	if ((d = opendir(dir)) == NULL) {
+		if (errno != ENOENT)
+			fprintf(stderr, "bron: %s: %s\n", dir,
+			    strerror(errno));
+		return (-1);
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) ==
+		    -1 || !S_ISREG(st.st_mode) || st.st_mtime > cutoff)
+			continue;
+		if (*n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			if ((v = realloc(*out, cap * sizeof(*v))) == NULL)
+				abort();
+			*out = v;
+		}
+		if (((*out)[(*n)++] = strdup(e->d_name)) == NULL)
+			abort();
+	}
+	(void)closedir(d);
+	return (0);
+}
+
+/* Remove name in the directory dfd; counts what went. 0, or -1. */
+static int
+sweep_unlink(int dfd, const char *name, long *count)
+{
+	if (unlinkat(dfd, name, 0) == -1) {
+		if (errno == ENOENT)
+			return (0);
+		fprintf(stderr, "bron: cannot remove %s: %s\n", name,
+		    strerror(errno));
+		return (-1);
+	}
+	(*count)++;
+	return (0);
+}
+
+/*
+ * Files in dir and dir/tmp older than age seconds without an upload
+ * row. Returns how many went, or -1.
+ */
+static int
+sweep_orphans(PGconn *db, const char *dir, long age)
+{
+	PGresult	*res;
+	char		**files[2], sub[4096];
+	const char	*dirs[2], *key;
+	size_t		 nfiles[2], i, k, ntok;
+	char		**tok;
+	long		 count;
+	int		 dfd, rc;
+	time_t		 cutoff;
+
+	(void)snprintf(sub, sizeof(sub), "%s/tmp", dir);
+	dirs[0] = dir;
+	dirs[1] = sub;
+	cutoff = time(NULL) - age;
+	/* List first: a file recorded after its listing is kept. */
+	for (k = 0; k < 2; k++) {
+		if (sweep_list(dirs[k], &files[k], &nfiles[k], cutoff) == -1) {
+			if (k == 1 && errno == ENOENT) {
+				files[1] = NULL;
+				nfiles[1] = 0;
+				continue;
+			}
+			if (k == 1) {
+				for (i = 0; i < nfiles[0]; i++)
+					free(files[0][i]);
+				free(files[0]);
+			}
+			return (-1);
+		}
+	}
+	rc = 0;
+	count = 0;
+	res = NULL;
+	tok = NULL;
+	ntok = 0;
+	if (!exec(db, "SELECT t FROM upload_tokens() t", 0, NULL, &res))
+		rc = -1;
+	else {
+		ntok = (size_t)PQntuples(res);
+		if ((tok = calloc(ntok + 1, sizeof(*tok))) == NULL)
+			abort();
+		for (i = 0; i < ntok; i++)
+			tok[i] = PQgetvalue(res, (int)i, 0);
+		qsort(tok, ntok, sizeof(*tok), sweep_cmp);
+	}
+	for (k = 0; k < 2; k++) {
+		dfd = rc == 0 && nfiles[k] > 0 ?
+		    open(dirs[k], O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+		for (i = 0; i < nfiles[k]; i++) {
+			key = files[k][i];
+			if (dfd != -1 && bsearch(&key, tok, ntok, sizeof(*tok),
+			    sweep_cmp) == NULL &&
+			    sweep_unlink(dfd, files[k][i], &count) == -1)
+				rc = -1;
+			free(files[k][i]);
+		}
+		if (dfd != -1)
+			(void)close(dfd);
+		free(files[k]);
+	}
+	free(tok);
+	if (res != NULL)
+		PQclear(res);
+	return (rc == 0 ? (int)count : -1);
+}
+
+static int
+sweep_main(void)
+{
+	PGconn		*db;
+	PGresult	*res;
+	const char	*dir, *v;
+	char		*end;
+	long		 age, count;
+	int		 i, dfd, rc, n;
+
+	if ((dir = getenv("BRON_UPLOAD_DIR")) == NULL || *dir == '\0')
+		dir = SWEEP_DIR;
+	age = SWEEP_AGE;
+	if ((v = getenv("BRON_SWEEP_AGE")) != NULL && *v != '\0') {
+		errno = 0;
+		age = strtol(v, &end, 10);
+		if (*v < '0' || *v > '9' || *end != '\0' || errno != 0) {
+			fprintf(stderr, "bron: BRON_SWEEP_AGE moet een aantal "
+			    "seconden zijn.\n");
+			return (EXIT_USAGE);
+		}
+	}
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		fprintf(stderr, "bron: %s: %s\n", dir, strerror(errno));
+		return (EXIT_USAGE);
+	}
+	if ((db = connect_db()) == NULL) {
+		(void)close(dfd);
+		return (EXIT_DB);
+	}
+	/* The rows go first: a file left by a failed unlink is an orphan
+	 * the next run removes. */
+	rc = 0;
+	count = 0;
+	if (!exec(db, "SELECT t FROM upload_sweep('1 day') t", 0, NULL,
+	    &res))
+		rc = EXIT_DB;
+	else {
+		for (i = 0; i < PQntuples(res); i++) {
+			if (ustore_token_valid(PQgetvalue(res, i, 0)) &&
+			    sweep_unlink(dfd, PQgetvalue(res, i, 0),
+			    &count) == -1)
+				rc = EXIT_USAGE;
+		}
+		PQclear(res);
+	}
+	(void)close(dfd);
+	if (rc != EXIT_DB) {
+		if ((n = sweep_orphans(db, dir, age)) == -1)
+			rc = rc != 0 ? rc : EXIT_DB;
+		else
+			count += n;
+	}
+	PQfinish(db);
+	printf("swept %ld files\n", count);
 	return (rc);
 }

@@ -6,12 +6,16 @@
  *      upload_check() reads the form's file field, refuses what is too
  *      big (413), empty, or not an allowed type as decided from the
  *      content (core/filetype.c), strips image metadata
- *      (core/imgstrip.c), cleans the name (core/fname.c) and hashes it;
+ *      (core/imgstrip.c), cleans the name (core/fname.c) and draws
+ *      the token;
  *   2. from a done callback, once the session is known and allowed:
- *      upload_start() then `return (db_task(req, db, &ut->task, next))`:
- *      a kore_task writes BRON_UPLOAD_DIR/tmp/<token>, fsyncs it, renames
- *      it to BRON_UPLOAD_DIR/<token> and fsyncs the directory, off the
- *      event loop;
+ *      upload_start() then at once `return (db_task(req, db, &ut->task,
+ *      next))`: a kore_task hashes the bytes (sha256), writes
+ *      BRON_UPLOAD_DIR/tmp/<token>, fsyncs it, renames it to
+ *      BRON_UPLOAD_DIR/<token> and fsyncs the directory (core/ustore.c),
+ *      off the event loop, then frees the bytes (ut->data is NULL
+ *      after upload_start: Kore may run the free callback while the
+ *      task still runs);
  *   3. in next: ut->ok, then the query q_upload_add (db/q_upload.h) with
  *      upload_params(); only after it commits does the file exist for
  *      Bron. If that query fails, upload_discard() removes the file; if
@@ -41,12 +45,13 @@ enum upload_purpose {
 struct upload_task {
 	struct kore_task	 task;	/* first: the entry finds us by it */
 	enum upload_purpose	 purpose;
-	unsigned char		*data;	/* the cleaned bytes (malloc) */
+	unsigned char		*data;	/* the cleaned bytes (malloc; the
+					   task's once started) */
 	size_t			 len;
 	enum filetype		 type;
 	char			 name[FNAME_MAX + 1];	/* cleaned */
 	char			 token[UPLOAD_TOKEN_LEN + 1];
-	char			 sha256[65];
+	char			 sha256[65];	/* set by the task */
 	char			 size[24];	/* len, decimal */
 	int			 written;	/* the task ran to its rename */
 	int			 ok;		/* the task succeeded */
@@ -72,8 +77,8 @@ const char	*upload_max_mb(void);
  * Check the file in form field `field`. UPLOAD_BAD sets *msg (a Dutch
  * sentence for next to the field: show it with
  * fv_error(&fv, field, msg, upload_max_mb())) and *status (413 too
- * large, else 422). UPLOAD_OK fills ut (data, type, name, token,
- * sha256, size).
+ * large, else 422). UPLOAD_OK fills ut (data, len, type, name, token,
+ * size; the task adds sha256).
  */
 int	upload_check(struct http_request *, const char *field,
 	    enum upload_purpose, struct upload_task *, enum msg_id *msg,
@@ -86,7 +91,8 @@ void	upload_params(struct upload_task *, struct db_ctx *,
 	    const char *actor, const char *alt);
 /* The database refused the upload: remove the written file. */
 void	upload_discard(struct upload_task *);
-/* Free the buffer (never removes the file). */
+/* Free the buffer unless a task took it (never removes the file).
+ * Safe to call more than once. */
 void	upload_clear(struct upload_task *);
 
 #endif
