@@ -468,7 +468,7 @@ static int
 rl_done(struct http_request *req, struct db_ctx *db)
 {
 	struct rlist_ctx	*ctx = (struct rlist_ctx *)db;
-	struct sbuf		 main, groups, res, count, newl;
+	struct sbuf		 main, groups, filters, res, count, newl;
 	const char		*title, *args[1];
 	char			 n[24];
 	int			 rc = 0, status;
@@ -479,10 +479,19 @@ rl_done(struct http_request *req, struct db_ctx *db)
 	}
 	sbuf_init(&main);
 	sbuf_init(&groups);
+	sbuf_init(&filters);
 	sbuf_init(&res);
 	sbuf_init(&count);
 	sbuf_init(&newl);
 	rc |= rl_groups(&groups, ctx);
+	/* No resource at all: no filters to offer. */
+	if (groups.len > 0) {
+		const struct tpl_bind	b[] = {
+			{ "groups", sbuf_cstr(&groups), TPL_TRUSTED_HTML },
+		};
+		rc |= view_append(&filters, VIEW_resource_list_filters,
+		    ctx->loc, b, NBINDS(b));
+	}
 	rc |= rl_results(&res, ctx);
 	if (ctx->total == 1)
 		sbuf_puts(&count, i18n_get(ctx->loc, MSG_rs_count_one));
@@ -505,7 +514,7 @@ rl_done(struct http_request *req, struct db_ctx *db)
 		const struct tpl_bind	b[] = {
 			{ "new_link", sbuf_cstr(&newl), TPL_TRUSTED_HTML },
 			{ "errors", fv_summary(&ctx->fv), TPL_TRUSTED_HTML },
-			{ "groups", sbuf_cstr(&groups), TPL_TRUSTED_HTML },
+			{ "filters", sbuf_cstr(&filters), TPL_TRUSTED_HTML },
 			{ "count", sbuf_cstr(&count), TPL_TEXT },
 			{ "results", sbuf_cstr(&res), TPL_TRUSTED_HTML },
 		};
@@ -526,6 +535,7 @@ rl_done(struct http_request *req, struct db_ctx *db)
 	}
 	sbuf_free(&main);
 	sbuf_free(&groups);
+	sbuf_free(&filters);
 	sbuf_free(&res);
 	sbuf_free(&count);
 	sbuf_free(&newl);
