@@ -18,7 +18,11 @@ export BRON_URL BRON_KORE_CONF BRON_TRUST_PROXY
 : "${BRON_IMAGE_QUOTA:=3000000}"
 export BRON_UPLOAD_DIR BRON_UPLOAD_MAX BRON_IMAGE_QUOTA
 ARTIFACTS=${ARTIFACTS:-$BRON_ROOT/var/test-artifacts}
-KORE_LOG=$ARTIFACTS/kore.log
+KORE_LOG=${KORE_LOG:-$ARTIFACTS/kore.log}
+# The running Kore's pid, also for a test that kills and restarts it
+# (tests/http/70_upload.bats: test_kore_start after a kill -9).
+KORE_PIDFILE=${KORE_PIDFILE:-$BRON_VAR/kore.pid}
+export KORE_LOG KORE_PIDFILE
 kore_pid=""
 
 # Cluster from scratch, migrated and imported.
@@ -39,11 +43,18 @@ test_kore_up() {
 		    "from an earlier run?): stop it first" >&2
 		return 1
 	fi
-	mkdir -p "$BRON_UPLOAD_DIR/tmp" "$BRON_ROOT/var/tmp-bodies"
 	: >"$KORE_LOG"
+	test_kore_start
+}
+
+# Start Kore (its log appended to) and wait for /healthz. fd 3 is bats'
+# own when a test calls this: the server must not inherit it.
+test_kore_start() {
+	mkdir -p "$BRON_UPLOAD_DIR/tmp" "$BRON_ROOT/var/tmp-bodies"
 	(cd "$BRON_ROOT" && exec stdbuf -oL -eL kore -c "$BRON_KORE_CONF" \
-	    -fnr >>"$KORE_LOG" 2>&1) &
+	    -fnr >>"$KORE_LOG" 2>&1 3>&-) &
 	kore_pid=$!
+	echo "$kore_pid" >"$KORE_PIDFILE"
 	for _ in $(seq 100); do
 		curl -fs -o /dev/null "$BRON_URL/healthz" && return 0
 		kill -0 "$kore_pid" 2>/dev/null || break
@@ -55,6 +66,15 @@ test_kore_up() {
 }
 
 test_kore_down() {
+	# A test may have restarted Kore: its pid is in the file.
+	# A file left by an earlier run may name a pid reused since: only
+	# a kore process is stopped.
+	if [ -f "$KORE_PIDFILE" ]; then
+		kore_pid=$(cat "$KORE_PIDFILE")
+		rm -f "$KORE_PIDFILE"
+		[ "$(cat "/proc/$kore_pid/comm" 2>/dev/null)" = kore ] ||
+		    kore_pid=""
+	fi
 	if [ -n "$kore_pid" ] && kill -0 "$kore_pid" 2>/dev/null; then
 		kill -TERM "$kore_pid" 2>/dev/null || true
 		for _ in $(seq 50); do
