@@ -17,6 +17,9 @@
  *   content/verhalen/<slug>.md        -> an example story, owned by
  *                                        nobody (seeded once;
  *                                        import_story.c)
+ *   content/bronnen/<slug>.md         -> a resource with its file or
+ *                                        link (seeded once;
+ *                                        import_resource.c)
  *
  * Articles are saved the way the web app saves them: md_doc_render, then
  * item_save() (with no actor: content/ is the editors' own), so they get
@@ -96,7 +99,6 @@ struct art_in {
 typedef int	(*import_fn)(PGconn *, const char *, const struct front *,
 		    const char *);
 
-static int	 read_file(const char *, struct sbuf *);
 static int	 dir_exists(const char *, const char *);
 static int	 import_dir(PGconn *, const char *, const char *, import_fn,
 		    int);
@@ -129,8 +131,8 @@ static int	 md_filter(const struct dirent *);
 
 static struct arts	arts;		/* filled by import_article */
 
-static int
-read_file(const char *path, struct sbuf *sb)
+int
+import_read(const char *path, struct sbuf *sb)
 {
 	FILE	*f;
 	char	 buf[8192];
@@ -837,7 +839,7 @@ import_dir(PGconn *db, const char *root, const char *sub, import_fn fn,
 		sbuf_init(&body);
 		sbuf_reset(&path);
 		sbuf_printf(&path, "%s/%s/%s", root, sub, names[i]->d_name);
-		if (rc == 0 && read_file(sbuf_cstr(&path), &text) == -1)
+		if (rc == 0 && import_read(sbuf_cstr(&path), &text) == -1)
 			rc = -1;
 		if (rc == 0 && front_parse(text.data, text.len, &f, err,
 		    sizeof(err)) == -1) {
@@ -929,6 +931,9 @@ main(int argc, char **argv)
 	/* Example stories (issue 9) name themes. */
 	if (rc == 0 && dir_exists(argv[1], "verhalen"))
 		rc = import_dir(db, argv[1], "verhalen", import_story, 0);
+	/* Resources (issue 10) link to articles and pilots. */
+	if (rc == 0 && dir_exists(argv[1], "bronnen"))
+		rc = import_dir(db, argv[1], "bronnen", import_resource, 0);
 	arts_free(&arts);
 	if (rc == 0)
 		rc = import_exec(db, "COMMIT", 0, NULL);

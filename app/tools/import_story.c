@@ -27,7 +27,6 @@
 
 #define STORY_PSEUDONYM_MAX	60
 
-static int	list_lines(const char *, struct sbuf *);
 static int	warnings(const char *, const char *, struct sbuf *);
 static int	story_rows(PGconn *, const char *, const char *,
 		    const char *, const char *, const char *);
@@ -67,8 +66,8 @@ static const char sql_publish[] =
     " SELECT NULL, 'verhaal_publiceren', id, 'import' FROM u RETURNING 1";
 
 /* "a, b" to "a\nb\n" (item_save's theme list). */
-static int
-list_lines(const char *v, struct sbuf *out)
+int
+import_lines(const char *v, struct sbuf *out)
 {
 	const char	*p, *e;
 
@@ -95,7 +94,7 @@ warnings(const char *path, const char *v, struct sbuf *out)
 	int		 rc = 0;
 
 	sbuf_init(&lines);
-	(void)list_lines(v, &lines);
+	(void)import_lines(v, &lines);
 	sbuf_putc(out, '{');
 	for (p = lines.len > 0 ? lines.data : NULL; p != NULL && *p != '\0';
 	    p = e + 1) {
@@ -199,7 +198,7 @@ import_story(PGconn *db, const char *path, const struct front *f,
 		rc = -1;
 	}
 	if (rc == 0) {
-		(void)list_lines(front_get(f, "themes") != NULL ?
+		(void)import_lines(front_get(f, "themes") != NULL ?
 		    front_get(f, "themes") : "", &th);
 		(void)snprintf(words, sizeof(words), "%zu", doc.words);
 		sbuf_printf(&note, "Geïmporteerd uit content/verhalen/%s.md",

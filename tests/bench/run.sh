@@ -100,6 +100,7 @@ pages+=("comm:/gemeenschappen/$comm"
 . tests/bench/pilots.sh
 . tests/bench/masterminds.sh
 . tests/bench/stories.sh
+. tests/bench/resources.sh
 
 # wrk_page NAME PATH [wrk args...]: one run; sets rps p50 p99 bad errs.
 wrk_page() {
@@ -178,6 +179,21 @@ wait "$login_pid"
 signin_row sign-in-mix "POST /inloggen with page views"
 printf '%-8s %-34s %10.0f %9s %9s %7s %8s\n' home-mix "/ signed in, during sign-ins" \
     "${rps:-0}" "$p50" "$p99" - "${bad:-0}"
+# The 5 MB PDF of tests/bench/resources.sh, downloaded by 8 connections:
+# throughput in MB/s (sendfile from the page cache; the count of
+# downloads is written with synchronous_commit off).
+dl_conns=${BENCH_DOWNLOAD_CONNECTIONS:-8}
+dout=$(wrk -t"$threads" -c"$dl_conns" -d"${seconds}s" --latency \
+    "$BRON_URL/bestanden/$bench_token" 2>&1)
+echo "$dout" >"$ARTIFACTS/wrk-download.txt"
+drps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$dout")
+dmb=$(awk -v r="${drps:-0}" -v s="$bench_size" \
+    'BEGIN { printf "%.0f", r * s / 1048576 }')
+dp99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$dout")")
+dbad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$dout")
+printf '%-8s %-34s %10.1f %9s %9s %7s %8s\n' download \
+    "5 MB PDF (c=$dl_conns): $dmb MB/s" "${drps:-0}" - "$dp99" - \
+    "${dbad:-0}"
 echo "(wrk -t$threads -c$conns -d${seconds}s per page; 404 counts as non-2xx by design;"
 echo " conf/bench.conf: 2 workers, pgsql_conn_max 16; raw output in $ARTIFACTS)"
 test_kore_down

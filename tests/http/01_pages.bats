@@ -19,7 +19,7 @@ load helpers
 	assert_not_contains 'aria-current="page"'
 }
 
-@test "home page shows the seed articles and pilots and friendly empty states" {
+@test "home page shows the seeds of every kind" {
 	req /
 	# content/artikelen and content/pilots hold the editors' seeds.
 	assert_contains 'href="/artikelen/'
@@ -31,8 +31,9 @@ load helpers
 	# The example stories of content/verhalen (or newer ones).
 	assert_contains 'href="/verhalen/'
 	assert_not_contains 'Er zijn nog geen verhalen gedeeld.'
-	assert_contains 'Er zijn nog geen bronnen gepubliceerd.'
-	assert_contains 'class="empty-state"'
+	# The resources of content/bronnen.
+	assert_contains 'href="/bronnen/'
+	assert_not_contains 'Er zijn nog geen bronnen gepubliceerd.'
 }
 
 @test "HEAD / answers 200 without a body" {
@@ -42,21 +43,16 @@ load helpers
 	[ "$output" = 0 ]
 }
 
-@test "kind lists answer 200 and mark the nav item; empty kinds say so" {
+@test "kind lists answer 200, mark the nav item and show the seeds" {
 	for p in artikelen pilots masterminds verhalen bronnen; do
 		req "/$p"
 		[ "$status_code" = 200 ]
 		assert_html_headers
 		assert_contains "<a href=\"/$p\" aria-current=\"page\">"
-		if [ "$p" = artikelen ] || [ "$p" = pilots ] ||
-		    [ "$p" = masterminds ] || [ "$p" = verhalen ]; then
-			# The seeds from content/artikelen, content/pilots,
-			# content/masterminds and content/verhalen.
-			assert_contains "href=\"/$p/"
-			assert_not_contains 'class="empty-state"'
-		else
-			assert_contains 'class="empty-state"'
-		fi
+		# The seeds from content/artikelen, content/pilots,
+		# content/masterminds, content/verhalen and content/bronnen.
+		assert_contains "href=\"/$p/"
+		assert_not_contains 'class="empty-state"'
 	done
 }
 
