@@ -338,7 +338,7 @@ sniff_zip(const unsigned char *p, size_t n)
 		else if (name_is(nm, nlen, "word/document.xml"))
 			doc = 1;
 		else if (nlen >= 14 && name_is(nm + nlen - 14, 14,
-		    "vbaproject.bin"))
+		    "vbaproject.bin") && (nlen == 14 || nm[nlen - 15] == '/'))
 			vba = 1;
 		off += hdr;
 	}

@@ -13,16 +13,23 @@
  *   ODT   a ZIP whose first entry is "mimetype", stored, holding exactly
  *         "application/vnd.oasis.opendocument.text";
  *   DOCX  a ZIP whose central directory holds "[Content_Types].xml" and
- *         "word/document.xml" and no "word/vbaProject.bin" (macros:
- *         FILETYPE_MACRO, refused);
+ *         "word/document.xml" and no "vbaProject.bin" in any folder
+ *         (macros: FILETYPE_MACRO, refused); names compared without
+ *         case, as OOXML does;
+ *         a ZIP must parse (end record, central directory and every
+ *         entry inside the file), else it is UNKNOWN; ZIP64 and split
+ *         archives are FILETYPE_ZIP;
  *   text  valid UTF-8 (an optional BOM), no NUL, no control bytes but
  *         tab, CR, LF and FF; and not HTML, SVG or XML: WHATWG's
  *         sniffing patterns after leading white space ("<!DOCTYPE HTML",
- *         "<html", "<script", "<svg", "<?xml", "<!--", ...), or
- *         "<script" / "<svg" / "<html" / "<iframe" anywhere, make it
- *         FILETYPE_HTML / FILETYPE_SVG (refused: a browser that ignored
- *         nosniff would run it).
- * Anything else is FILETYPE_UNKNOWN (refused).
+ *         "<html", "<script", "<p", "<!--", ...), "<?xml" there, or
+ *         "<script" / "<svg" / "<html" / "<iframe" / "<object" /
+ *         "<embed" anywhere, make it FILETYPE_SVG when "<svg" is in it,
+ *         else FILETYPE_HTML (refused: a browser that ignored nosniff
+ *         would run it); "%PDF-" in its first 1024 bytes makes it
+ *         UNKNOWN (PDF readers look that far).
+ * GIF ("GIF87a", "GIF89a": its header can be all text, a known
+ * JavaScript polyglot) and anything else is FILETYPE_UNKNOWN (refused).
  */
 #ifndef BRON_FILETYPE_H
 #define BRON_FILETYPE_H
@@ -58,9 +65,11 @@ enum filetype	 filetype_by_mime(const char *);
 int		 filetype_is_image(enum filetype);
 /*
  * A PDF that names /JavaScript, /JS, /Launch, /OpenAction with an
- * action, /AA or /EmbeddedFile (also inside hex-escaped names such as
- * "/J#61vaScript"). Such a PDF is accepted, and like every PDF is only
- * ever served as an attachment; the answer is for the log and tests.
+ * action (anything but a destination array), /AA or /EmbeddedFile(s)
+ * (also inside hex-escaped names such as "/J#61vaScript"). Names inside
+ * compressed object streams are not seen: a hint, not a guarantee.
+ * Such a PDF is accepted, and like every PDF is only ever served as an
+ * attachment; the answer is for the log and tests.
  */
 int		 filetype_pdf_active(const unsigned char *, size_t);
 

@@ -218,6 +218,12 @@ test_refused(void **state)
 			{ "word/media/VBAPROJECT.BIN", "x" },
 		};
 
+		static const struct tf_entry	docx_not_vba[] = {
+			{ "[Content_Types].xml", "<Types/>" },
+			{ "word/document.xml", "<w:document/>" },
+			{ "word/myvbaProject.bin", "x" },
+		};
+
 		tf_zip(&sb, zip, 2);
 		assert_int_equal(sniff_sb(&sb), FILETYPE_ZIP);
 		damage(&sb);
@@ -237,6 +243,9 @@ test_refused(void **state)
 		sbuf_reset(&sb);
 		tf_zip(&sb, docm2, 3);
 		assert_int_equal(sniff_sb(&sb), FILETYPE_MACRO);
+		sbuf_reset(&sb);
+		tf_zip(&sb, docx_not_vba, 3);
+		assert_int_equal(sniff_sb(&sb), FILETYPE_DOCX);
 		sbuf_reset(&sb);
 		tf_zip(&sb, zip, 0);		/* empty */
 		assert_int_equal(sniff_sb(&sb), FILETYPE_ZIP);
