@@ -39,10 +39,19 @@
 	"(" i ".visibility = 'openbaar' OR item_may_edit(" i ".id, " r ")" \
 	" OR community_may_read(" i ".community_id, " r "))"
 
+/*
+ * May actor A change item I of kind K: a resource only while
+ * resource_may_edit() (editors; its suggester while a concept), every
+ * other kind item_may_edit().
+ */
+#define MAY_EDIT(K, I, A) \
+	"CASE WHEN " K " = 'bron' THEN resource_may_edit(" I ", " A ")" \
+	" ELSE item_may_edit(" I ", " A ") END"
+
 /* The item and what the actor ($2, '' for a visitor) may do; K kind. */
 #define FLOW_ITEM(K) \
 	"WITH i AS (SELECT id, slug, title, status, revision," \
-	"    item_may_edit(id, nullif($2::text, '')::bigint) AS may," \
+	"    " MAY_EDIT("kind", "id", "nullif($2::text, '')::bigint") " AS may," \
 	"    account_is_editor(nullif($2::text, '')::bigint) AS editor" \
 	"    FROM item WHERE kind = " K "::text AND slug = $1::text" \
 	"    AND " IN_REACH("item", "nullif($2::text, '')::bigint") ")"
@@ -116,7 +125,8 @@ const struct db_query	q_flow_transition = {
 
 const struct db_query	q_flow_missing = {
 	"flow_missing",
-	"SELECT coalesce(array_to_string(pilot_missing(i.id), ','), '')"
+	"SELECT coalesce(array_to_string(coalesce(pilot_missing(i.id),"
+	"    resource_missing(i.id)), ','), '')"
 	" FROM item i WHERE i.kind = $2::text AND i.slug = $1::text"
 	"  AND (i.status = 'gepubliceerd' OR item_may_edit(i.id, $3::bigint))"
 	"  AND " IN_REACH("i", "$3::bigint"),
@@ -186,7 +196,7 @@ const struct db_query	q_flow_revision = {
 const struct db_query	q_flow_restore_src = {
 	"flow_restore_src",
 	"WITH i AS (SELECT id, slug, status, revision, community_id, kind,"
-	"    item_may_edit(id, $2::bigint) AS may,"
+	"    " MAY_EDIT("kind", "id", "$2::bigint") " AS may,"
 	"    account_is_editor($2::bigint) AS editor"
 	"    FROM item WHERE kind = $4::text AND slug = $1::text"
 	"    AND " IN_REACH("item", "$2::bigint") ")"
@@ -215,13 +225,28 @@ const struct db_query	q_flow_restore_src = {
 	4
 };
 
-/* The owner stays (NULL); the note is empty: restored_from says it. */
+/*
+ * The owner stays (NULL); the note is empty: restored_from says it.
+ * A resource goes through resource_save() (its rights, and its fields
+ * as the revision kept them, today's when it kept none; files stay):
+ * each branch runs only for its kind (a one-time filter on $17).
+ */
 const struct db_query	q_flow_restore = {
 	"flow_restore",
 	"SELECT id, slug, revision, conflict, NULL::text FROM item_save("
 	"    $17::text, $1::bigint, $2::int, $3::bigint, $4::text, $5::text,"
 	"    $6::text, $7::text, $8::text, $9::int, '', $10::text, $11::text,"
-	"    $12::text, $13::text, NULL, $14::text, $15::text, NULL, $16::int)",
+	"    $12::text, $13::text, NULL, $14::text, $15::text, NULL, $16::int)"
+	" WHERE $17::text <> 'bron'"
+	" UNION ALL"
+	" SELECT id, slug, revision, conflict, error FROM resource_save("
+	"    $1::bigint, $2::int, $3::bigint, $4::text, $5::text, $6::text,"
+	"    $7::text, $8::text, $9::int, '', $10::text, $11::text, $12::text,"
+	"    $13::text, NULL, $14::text, $15::text, NULL,"
+	"    coalesce((SELECT r.fields FROM item_revision r"
+	"    WHERE r.item_id = $1::bigint AND r.rev = $16::int),"
+	"    resource_snapshot($1::bigint), '{}'::jsonb))"
+	" WHERE $17::text = 'bron'",
 	17
 };
 
@@ -244,6 +269,18 @@ const struct db_query	q_flow_restore_pilot = {
 };
 
 /*
+ * The kinds /redactie and "Mijn bijdragen" list. Each needs its row in
+ * web/flow_kind.c (an unknown kind fails the page): add 'bron' here
+ * together with the resources' row (its words are MSG_re_fk_*).
+ */
+#define FLOW_LISTED	"('artikel', 'pilot')"
+
+/* A resource a member suggested (created by someone not an editor). */
+#define SUGGESTED(i) \
+	"(" i ".kind = 'bron' AND NOT coalesce(account_is_editor(" i \
+	".created_by), false))"
+
+/*
  * Ter review: since the last submission (audit 'indienen'), oldest
  * first. Due (articles only, the kind with an owner who checks it
  * yearly): never checked first. Sent back: since the decision.
@@ -252,27 +289,31 @@ const struct db_query	q_flow_queue = {
 	"flow_queue",
 	"SELECT x.sec, x.slug, x.title, " AUTHORS("x.id", "$1") ","
 	"    " AT_ISO("x.at") ", " DAY_SHOWN("x.at") ", x.feedback, x.total,"
-	"    x.kind"
+	"    x.kind, x.suggested"
 	" FROM ("
 	"  SELECT 1 AS sec, i.id, i.slug, i.title, s.at, '' AS feedback,"
 	"    count(*) OVER () AS total,"
-	"    row_number() OVER (ORDER BY s.at, i.id) AS rn, i.kind"
+	"    row_number() OVER (ORDER BY s.at, i.id) AS rn, i.kind,"
+	"    " SUGGESTED("i") " AS suggested"
 	"  FROM item i CROSS JOIN LATERAL (SELECT coalesce((SELECT max(au.at)"
 	"    FROM audit au WHERE au.action = 'indienen'"
 	"    AND au.target_id = i.id), i.updated_at) AS at) s"
-	"  WHERE i.kind IN ('artikel', 'pilot') AND i.status = 'ter_review'"
+	"  WHERE i.kind IN " FLOW_LISTED
+	"    AND i.status = 'ter_review'"
 	"  UNION ALL"
 	"  SELECT 2, i.id, i.slug, i.title, i.checked_at, '', count(*) OVER (),"
 	"    row_number() OVER (ORDER BY i.checked_at NULLS FIRST, i.id),"
-	"    i.kind"
+	"    i.kind, false"
 	"  FROM item i WHERE i.kind = 'artikel' AND " DUE("i")
 	"  UNION ALL"
 	"  SELECT 3, i.id, i.slug, i.title, s.at, i.feedback, count(*) OVER (),"
-	"    row_number() OVER (ORDER BY s.at DESC, i.id), i.kind"
+	"    row_number() OVER (ORDER BY s.at DESC, i.id), i.kind,"
+	"    " SUGGESTED("i")
 	"  FROM item i CROSS JOIN LATERAL (SELECT coalesce((SELECT max(rv.at)"
 	"    FROM item_review rv WHERE rv.item_id = i.id"
 	"    AND rv.decision = 'teruggestuurd'), i.updated_at) AS at) s"
-	"  WHERE i.kind IN ('artikel', 'pilot') AND i.status = 'concept'"
+	"  WHERE i.kind IN " FLOW_LISTED
+	"    AND i.status = 'concept'"
 	"    AND i.feedback <> ''"
 	" ) x WHERE x.rn <= " STR(FLOW_QUEUE_MAX) " ORDER BY x.sec, x.rn",
 	1
@@ -286,7 +327,7 @@ const struct db_query	q_flow_mine = {
 	"    AND " DUE("i") ","
 	"    " AT_ISO("i.updated_at") ", " DAY_SHOWN("i.updated_at") ","
 	"    i.owner_id IS NOT DISTINCT FROM $1::bigint, i.kind"
-	" FROM item i WHERE i.kind IN ('artikel', 'pilot') AND i.id IN"
+	" FROM item i WHERE i.kind IN " FLOW_LISTED " AND i.id IN"
 	"    (SELECT o.id FROM item o WHERE o.owner_id = $1::bigint"
 	"    UNION SELECT ia.item_id FROM item_author ia"
 	"    WHERE ia.account_id = $1::bigint)"

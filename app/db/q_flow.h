@@ -4,8 +4,9 @@
  * editors' queue and a member's own items. Each page is one query;
  * each change is one statement (item_transition(), item_save() or
  * pilot_save() of sql/004_content.sql and sql/006_pilot.sql, which
- * write their own audit rows). The pages serve articles and pilots:
- * the kind ('artikel', 'pilot') is a parameter.
+ * write their own audit rows). The pages serve articles, pilots and
+ * resources: the kind ('artikel', 'pilot', 'bron') is a parameter; a
+ * resource's rights are resource_may_edit()'s (sql/009_resource.sql).
  */
 #ifndef BRON_Q_FLOW_H
 #define BRON_Q_FLOW_H
@@ -32,8 +33,9 @@ enum { QFT_SLUG, QFT_STATUS };
 extern const struct db_query	q_flow_transition;
 
 /*
- * What a pilot still lacks (pilot_missing(), comma-separated; "" when
- * complete), when the actor may see it. $1 slug, $2 kind, $3 actor id
+ * What a pilot or a resource still lacks (pilot_missing() or
+ * resource_missing(), comma-separated; "" when complete), when the
+ * actor may see it. $1 slug, $2 kind, $3 actor id
  */
 enum { QFX_MISSING };
 extern const struct db_query	q_flow_missing;
@@ -93,7 +95,10 @@ enum { QFS_ID, QFS_SLUG, QFS_STATUS, QFS_REVISION, QFS_MAY, QFS_EDITOR,
 /* $1 slug, $2 actor id, $3 revision, $4 kind */
 extern const struct db_query	q_flow_restore_src;
 
-/* item_save() with restored set: (id, slug, revision, conflict). */
+/*
+ * item_save() with restored set: (id, slug, revision, conflict); for
+ * kind 'bron' resource_save() (then ERROR is its error column).
+ */
 enum { QFSV_ID, QFSV_SLUG, QFSV_REVISION, QFSV_CONFLICT, QFSV_ERROR };
 /*
  * $1 id, $2 base revision, $3 actor, $4 title, $5 summary, $6 body_md,
@@ -118,15 +123,16 @@ extern const struct db_query	q_flow_restore_pilot;
  * The editors' queue: typed rows per section (1 ter review, oldest
  * first; 2 articles due for a check; 3 sent back), at most
  * FLOW_QUEUE_MAX each, with the section's full count. Articles and
- * pilots; KIND says which.
+ * pilots and resources; KIND says which, SUGGESTED ("t"/"f") whether
+ * a resource was suggested by a member (not made by an editor).
  */
 #define FLOW_QUEUE_MAX	100
 enum { QFQ_SECTION, QFQ_SLUG, QFQ_TITLE, QFQ_AUTHORS, QFQ_AT,
-    QFQ_AT_SHOWN, QFQ_FEEDBACK, QFQ_TOTAL, QFQ_KIND };
+    QFQ_AT_SHOWN, QFQ_FEEDBACK, QFQ_TOTAL, QFQ_KIND, QFQ_SUGGESTED };
 /* $1 the label of a deleted account */
 extern const struct db_query	q_flow_queue;
 
-/* A member's own articles and pilots (author or owner), any status. */
+/* A member's own articles, pilots and resources (author or owner), any status. */
 #define FLOW_MINE_MAX	500
 enum { QFM_SLUG, QFM_TITLE, QFM_STATUS, QFM_FEEDBACK, QFM_DUE,
     QFM_AT, QFM_AT_SHOWN, QFM_OWNER, QFM_KIND };
