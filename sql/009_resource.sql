@@ -340,13 +340,14 @@ $$;
  * (not the actor's pending upload), 'slot' (no such slot). A resource
  * in review or published must stay complete: 23514 DETAIL 'inhoud'.
  * Audit 'bron_bestand' (detail: slot and version) for each file.
+ * p_restored: the revision a restore brings back (item_save()).
  */
 CREATE FUNCTION resource_save(p_id bigint, p_base_rev integer,
     p_actor bigint, p_title text, p_summary text, p_body_md text,
     p_body_html text, p_toc_html text, p_words integer, p_note text,
     p_slug text, p_themes text, p_tags text, p_community text,
     p_owner bigint, p_links text, p_related text, p_idem text,
-    p_fields jsonb)
+    p_fields jsonb, p_restored integer DEFAULT NULL)
     RETURNS TABLE (id bigint, slug text, revision integer,
     conflict boolean, error text)
 LANGUAGE plpgsql AS $$
@@ -435,7 +436,7 @@ BEGIN
 	SELECT * INTO r FROM item_save('bron', p_id, p_base_rev, p_actor,
 	    p_title, p_summary, p_body_md, p_body_html, p_toc_html, p_words,
 	    p_note, p_slug, p_themes, p_tags, p_community, p_owner, p_links,
-	    p_related, p_idem, NULL) AS s;
+	    p_related, p_idem, p_restored) AS s;
 	IF r.conflict THEN
 		RETURN QUERY SELECT r.id, r.slug, r.revision, true, NULL::text;
 		RETURN;

@@ -245,7 +245,7 @@ const struct db_query	q_flow_restore = {
 	"    $13::text, NULL, $14::text, $15::text, NULL,"
 	"    coalesce((SELECT r.fields FROM item_revision r"
 	"    WHERE r.item_id = $1::bigint AND r.rev = $16::int),"
-	"    resource_snapshot($1::bigint), '{}'::jsonb))"
+	"    resource_snapshot($1::bigint), '{}'::jsonb), $16::int)"
 	" WHERE $17::text = 'bron'",
 	17
 };
@@ -273,7 +273,7 @@ const struct db_query	q_flow_restore_pilot = {
  * web/flow_kind.c (an unknown kind fails the page): add 'bron' here
  * together with the resources' row (its words are MSG_re_fk_*).
  */
-#define FLOW_LISTED	"('artikel', 'pilot')"
+#define FLOW_LISTED	"('artikel', 'pilot', 'bron')"
 
 /* A resource a member suggested (created by someone not an editor). */
 #define SUGGESTED(i) \

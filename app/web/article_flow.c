@@ -102,6 +102,7 @@ flow_incomplete(struct http_request *req, enum locale loc,
     enum msg_id text, const char *back_to, enum msg_id back_label)
 {
 	const struct pilot_word	*w;
+	enum msg_id		 label;
 	struct sbuf		 list, items, name, edit, back;
 	const char		*p, *e;
 	int			 rc = 0;
@@ -115,10 +116,15 @@ flow_incomplete(struct http_request *req, enum locale loc,
 		e = p + strcspn(p, ",");
 		sbuf_reset(&name);
 		sbuf_add(&name, p, (size_t)(e - p));
-		if ((w = pilot_required_field(sbuf_cstr(&name))) == NULL)
+		/* A resource lacks "inhoud": a file or a link. */
+		if (strcmp(sbuf_cstr(&name), "inhoud") == 0)
+			label = MSG_re_fk_need_content;
+		else if ((w = pilot_required_field(sbuf_cstr(&name))) != NULL)
+			label = w->msg;
+		else
 			continue;
 		const struct tpl_bind	b[] = {
-			{ "label", i18n_get(loc, w->msg), TPL_TEXT },
+			{ "label", i18n_get(loc, label), TPL_TEXT },
 		};
 		rc |= view_append(&items, VIEW_flow_incomplete_item, loc, b,
 		    NBINDS(b));

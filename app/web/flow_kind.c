@@ -51,6 +51,26 @@ static const struct flow_kind	flow_kinds[] = {
 		MSG_flow_p_restore_stale, MSG_flow_p_restore_denied,
 		MSG_flow_p_mine_edit,
 	},
+	{
+		"bron", "/bronnen",
+		MSG_re_fk_kind,
+		MSG_re_fk_back_item, MSG_re_fk_back_list,
+		MSG_re_fk_bad_action,
+		MSG_re_fk_403_indienen, MSG_re_fk_403_editor,
+		MSG_re_fk_403_owner,
+		MSG_re_fk_409_indienen, MSG_re_fk_409_goedkeuren,
+		MSG_re_fk_409_terugsturen, MSG_re_fk_409_published,
+		MSG_re_fk_409_terugzetten,
+		MSG_re_fk_review_intro, MSG_re_fk_review_preview,
+		MSG_re_fk_review_concept, MSG_re_fk_review_not_waiting,
+		MSG_re_fk_review_changed,
+		MSG_re_fk_decision_legend, MSG_re_fk_decision_missing,
+		MSG_re_fk_feedback_missing, MSG_re_fk_note_hint,
+		MSG_re_fk_history_intro, MSG_re_fk_one_version,
+		MSG_re_fk_history_denied,
+		MSG_re_fk_restore_stale, MSG_re_fk_restore_denied,
+		MSG_re_fk_mine_edit,
+	},
 };
 
 #define FLOW_NKINDS	(sizeof(flow_kinds) / sizeof(flow_kinds[0]))

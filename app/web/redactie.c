@@ -176,7 +176,7 @@ rq_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
 	struct rq_ctx		*ctx = (struct rq_ctx *)db;
 	const struct flow_kind	*fk;
-	struct sbuf		 when, extra;
+	struct sbuf		 when, extra, kind;
 	const char		*slug, *title, *authors;
 	int			 s, rc;
 
@@ -195,6 +195,12 @@ rq_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		authors = i18n_get(ctx->loc, MSG_flow_no_authors);
 	sbuf_init(&when);
 	sbuf_init(&extra);
+	sbuf_init(&kind);
+	/* A resource suggested by a member, not made by an editor. */
+	sbuf_puts(&kind, i18n_get(ctx->loc, fk->name));
+	if (strcmp(db_text(sql, r, QFQ_SUGGESTED), "t") == 0)
+		sbuf_printf(&kind, " (%s)", i18n_get(ctx->loc,
+		    MSG_re_fk_suggestion));
 	rc = flow_when(&when, ctx->loc, db_text(sql, r, QFQ_AT),
 	    db_text(sql, r, QFQ_AT_SHOWN));
 	if (s == 0) {
@@ -220,7 +226,7 @@ rq_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 			{ "kpath", fk->path, TPL_TEXT },
 			{ "slug", slug, TPL_TEXT },
 			{ "title", title, TPL_TEXT },
-			{ "kind", i18n_get(ctx->loc, fk->name), TPL_TEXT },
+			{ "kind", sbuf_cstr(&kind), TPL_TEXT },
 			{ "authors", authors, TPL_TEXT },
 			{ "date", sbuf_cstr(&when), TPL_TRUSTED_HTML },
 			{ "extra", sbuf_cstr(&extra), TPL_TRUSTED_HTML },
@@ -231,6 +237,7 @@ rq_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	}
 	sbuf_free(&when);
 	sbuf_free(&extra);
+	sbuf_free(&kind);
 }
 
 /* A section: its table with a count, or the empty-state sentence. */
