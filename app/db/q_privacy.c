@@ -176,6 +176,13 @@ const struct db_query	q_privacy_export = {
 	"    ORDER BY r.id",
 	"    FROM story_reply r JOIN item i ON i.id = r.item_id"
 	"    WHERE r.author_id = me.id") ","
+	/* Uploads (issue 10): my images and resource files; the file
+	 * itself is at /bestanden/<token> while I may fetch it. */
+	"  'uploads', " LIST("json_build_object("
+	"    'token', u.token, 'purpose', u.purpose, 'name', u.name,"
+	"    'mime', u.mime, 'size', u.size, 'alt', u.alt,"
+	"    'created_at', u.created_at) ORDER BY u.created_at, u.id",
+	"    FROM upload u WHERE u.owner_id = me.id") ","
 	"  'password_reset', " LIST("json_build_object("
 	"    'created_at', p.created_at, 'expires_at', p.expires_at,"
 	"    'used_at', p.used_at) ORDER BY p.created_at",
