@@ -78,8 +78,18 @@ dl_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 
 	(void)kore_strlcpy(ctx->mime, db_text(sql, r, QUF_MIME),
 	    sizeof(ctx->mime));
-	(void)kore_strlcpy(ctx->name, db_text(sql, r, QUF_NAME),
-	    sizeof(ctx->name));
+	/*
+	 * An image is shown inside items, stories included: its own name
+	 * ("jan-jansen.jpg") could name the person who uploaded it, so the
+	 * header carries a neutral one. Resource files keep theirs.
+	 */
+	if (strcmp(db_text(sql, r, QUF_PURPOSE), "afbeelding") == 0)
+		(void)snprintf(ctx->name, sizeof(ctx->name), "afbeelding.%s",
+		    filetype_ext(filetype_by_mime(ctx->mime)) != NULL ?
+		    filetype_ext(filetype_by_mime(ctx->mime)) : "bin");
+	else
+		(void)kore_strlcpy(ctx->name, db_text(sql, r, QUF_NAME),
+		    sizeof(ctx->name));
 	ctx->public = strcmp(db_text(sql, r, QUF_PUBLIC), "t") == 0;
 }
 

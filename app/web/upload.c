@@ -35,6 +35,7 @@
 #define UPLOAD_INFLIGHT_MAX	8
 
 static int	upload_entry(struct kore_task *);
+static int	upload_lost(struct http_request *, const char *);
 static int	upload_path(char *, size_t, const char *, const char *);
 static unsigned long long	upload_env(const char *, unsigned long long);
 static void	upload_mkdir(const char *);
@@ -202,8 +203,13 @@ upload_check(struct http_request *req, const char *field,
 
 	memset(ut, 0, sizeof(*ut));
 	ut->purpose = purpose;
-	if ((f = http_file_lookup(req, field)) == NULL)
-		return (UPLOAD_NONE);
+	if ((f = http_file_lookup(req, field)) == NULL) {
+		if (!upload_lost(req, field))
+			return (UPLOAD_NONE);
+		*status = 422;
+		*msg = MSG_up_lost;
+		return (UPLOAD_BAD);
+	}
 	*status = 422;
 	if (f->length == 0) {
 		*msg = MSG_up_empty;
@@ -337,4 +343,45 @@ upload_clear(struct upload_task *ut)
 		return;
 	free(ut->data);
 	ut->data = NULL;
+}
+
+/*
+ * Did the browser send a file in field that Kore's multipart parser
+ * dropped? Kore 4.1 splits each part header at every ':' and skips a
+ * header with more than one, so a file named "Verslag 10:30.pdf" never
+ * reaches http_file_lookup() and the form would say no file was chosen.
+ * Look for the part's own header in the raw body: only when no file
+ * was found, and only in bodies big enough to hold one.
+ */
+static int
+upload_lost(struct http_request *req, const char *field)
+{
+	char		 needle[96], buf[65536 + 96];
+	size_t		 nlen, keep = 0;
+	ssize_t		 n;
+	const char	*p;
+	int		 n2;
+
+	if (req->content_length < 512)
+		return (0);
+	n2 = snprintf(needle, sizeof(needle), "name=\"%s\"; filename=\"",
+	    field);
+	if (n2 < 0 || (size_t)n2 >= sizeof(needle))
+		return (0);
+	nlen = (size_t)n2;
+	if (!http_body_rewind(req))
+		return (0);
+	for (;;) {
+		n = http_body_read(req, buf + keep, sizeof(buf) - keep - 1);
+		if (n <= 0)
+			return (0);
+		n += (ssize_t)keep;
+		p = memmem(buf, (size_t)n, needle, nlen);
+		/* A name follows: filename="" is "no file chosen". */
+		if (p != NULL && (size_t)(p - buf) + nlen < (size_t)n)
+			return (p[nlen] != '"');
+		/* Keep a needle's length, so a header across reads is found. */
+		keep = (size_t)n < nlen ? (size_t)n : nlen;
+		memmove(buf, buf + (size_t)n - keep, keep);
+	}
 }

@@ -40,8 +40,8 @@ raw() {
 	[[ "$status_code" != 5* ]]
 }
 
-@test "a 2 MB body gets 413" {
-	head -c 2097152 /dev/zero | tr '\0' a >"$BATS_TEST_TMPDIR/big"
+@test "a body over http_body_max (26 MiB, room for a 25 MB upload) gets 413" {
+	head -c 27262977 /dev/zero | tr '\0' a >"$BATS_TEST_TMPDIR/big"
 	req -X POST -H 'Content-Type: application/x-www-form-urlencoded' \
 	    --data-binary "@$BATS_TEST_TMPDIR/big" /taal
 	[ "$status_code" = 413 ]

@@ -350,6 +350,15 @@ LIST
 	[[ "$name" == aaaa*.pdf ]]
 }
 
+@test "upload: a name with a colon, which Kore 4.1 drops, gets a message to rename the file, not 'no file'" {
+	# Kore splits a part's header at every ':' and skips the file;
+	# upload_check() finds the part's header in the raw body instead.
+	raw_upload editor "Verslag 10:30.pdf" "$F/file.pdf"
+	[ "$status_code" = 422 ]
+	assert_contains 'dubbele punt (:)'
+	assert_contains 'value="Rare naam"'
+}
+
 @test "upload: EXIF with a GPS position and text chunks are gone from JPEG, PNG and WebP" {
 	local f tok
 	for f in photo.jpg photo.png photo.webp; do

@@ -389,9 +389,10 @@ fetch() {
 @test "images: a story that shows an image does not name its uploader" {
 	fresh a
 	mkpng "$WORK/a.png"
-	upload a "$WORK/a.png" "beeld.png" "Mijn kamer"
-	tok=$(newest a)
 	name=$(db -c "SELECT display_name FROM account WHERE id = $(id a)")
+	# Named after its uploader, as people do with photos.
+	upload a "$WORK/a.png" "$name.png" "Mijn kamer"
+	tok=$(newest a)
 	email=$(email_of a)
 	sid=$(story_img a "kamer-$N" "Kamer $N" "$tok")
 	[ "$(db -c "SELECT slug FROM item_ref WHERE from_id = $sid")" = "$tok" ]
@@ -412,4 +413,6 @@ fetch() {
 	[ "$status_code" = 200 ]
 	[[ "$headers" != *"$name"* ]]
 	[[ "$headers" != *"$email"* ]]
+	# The header names the image neutrally, never by its file name.
+	[[ "$(header content-disposition)" == 'inline; filename="afbeelding.png"'* ]]
 }
