@@ -7,7 +7,7 @@
 	X(up_zip) X(up_macro) X(up_exe) X(up_unknown) X(up_bad_image) \
 	X(up_img_html) X(up_img_svg) X(up_img_other) X(up_limit_hint) \
 	X(up_img_limit_hint) \
-	X(im_title) X(im_lead) X(im_private) X(im_quota) X(im_add_heading) \
+	X(im_title) X(im_editor_hint) X(im_lead) X(im_private) X(im_quota) X(im_add_heading) \
 	X(im_file) X(im_alt) X(im_alt_hint) X(im_alt_empty) X(im_alt_long) \
 	X(im_alt_bad) X(im_file_none) X(im_file_again) X(im_add) \
 	X(im_quota_full) X(im_busy) X(im_failed) X(im_forbidden) \
