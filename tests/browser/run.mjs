@@ -26,6 +26,7 @@ import { defineCommunityTests } from './communities.mjs';
 import { definePilotTests } from './pilots.mjs';
 import { defineMastermindTests } from './masterminds.mjs';
 import { defineStoryTests } from './stories.mjs';
+import { defineResourceTests } from './resources.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -507,6 +508,14 @@ defineMastermindTests({
 // help banner by keyboard without JavaScript, axe on the story pages. See
 // stories.mjs.
 defineStoryTests({
+  test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
+});
+
+// Resources and uploads (issue 10): R2 payloads in Chromium, publishing a
+// resource with a file and suggesting one by keyboard, axe on /bronnen,
+// the resource page, the editor and /account/afbeeldingen. See
+// resources.mjs.
+defineResourceTests({
   test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
 });
 
