@@ -52,13 +52,14 @@
 #define FLOW_ITEM(K) \
 	"WITH i AS (SELECT id, slug, title, status, revision," \
 	"    " MAY_EDIT("kind", "id", "nullif($2::text, '')::bigint") " AS may," \
-	"    account_is_editor(nullif($2::text, '')::bigint) AS editor" \
+	"    account_is_editor(nullif($2::text, '')::bigint) AS editor," \
+	"    item_may_read(id, nullif($2::text, '')::bigint) AS readable" \
 	"    FROM item WHERE kind = " K "::text AND slug = $1::text" \
 	"    AND " IN_REACH("item", "nullif($2::text, '')::bigint") ")"
 #define FLOW_COLS \
 	"i.id, i.slug, i.title, i.status, i.revision, i.may, i.editor," \
 	" r.rev, " AT_ISO("r.created_at") ", " AT_SHOWN("r.created_at") "," \
-	" r.author_id, a.display_name, r.note, r.restored_from"
+	" r.author_id, a.display_name, r.note, r.restored_from, i.readable"
 
 /*
  * A pilot's fields (QF_PF_NCOLS columns, q_flow.h) from the jsonb F in

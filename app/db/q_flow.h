@@ -53,11 +53,12 @@ extern const struct db_query	q_flow_review;
 
 /*
  * History: one row per revision, newest first (the REV columns are NULL
- * when the actor may not see them). MAY: the actor may edit.
+ * when the actor may not see them). MAY: the actor may edit; READABLE:
+ * the actor may read the item (a suggester of a resource in review).
  */
 enum { QFH_ID, QFH_SLUG, QFH_TITLE, QFH_STATUS, QFH_REVISION, QFH_MAY,
     QFH_EDITOR, QFH_REV, QFH_AT, QFH_AT_SHOWN, QFH_AUTHOR_ID,
-    QFH_AUTHOR_NAME, QFH_NOTE, QFH_RESTORED };
+    QFH_AUTHOR_NAME, QFH_NOTE, QFH_RESTORED, QFH_READABLE };
 /* $1 slug, $2 actor id or '', $3 kind */
 extern const struct db_query	q_flow_history;
 
@@ -67,7 +68,7 @@ extern const struct db_query	q_flow_history;
  * those two only, their title, summary and Markdown, and a pilot's
  * fields (PF columns; "" for other rows and kinds).
  */
-enum { QFD_VAN = QFH_RESTORED + 1, QFD_NAAR, QFD_TITLE, QFD_SUMMARY,
+enum { QFD_VAN = QFH_READABLE + 1, QFD_NAAR, QFD_TITLE, QFD_SUMMARY,
     QFD_BODY, QFD_PF };
 /*
  * $1 slug, $2 actor id or '', $3 van or '', $4 naar or '', $5 kind,
@@ -76,7 +77,7 @@ enum { QFD_VAN = QFH_RESTORED + 1, QFD_NAAR, QFD_TITLE, QFD_SUMMARY,
 extern const struct db_query	q_flow_diff;
 
 /* One revision's source: the history columns for that revision only. */
-enum { QFV_TITLE = QFH_RESTORED + 1, QFV_SUMMARY, QFV_BODY, QFV_PF };
+enum { QFV_TITLE = QFH_READABLE + 1, QFV_SUMMARY, QFV_BODY, QFV_PF };
 /* $1 slug, $2 actor id or '', $3 revision, $4 kind, $5 locale */
 extern const struct db_query	q_flow_revision;
 

@@ -60,6 +60,7 @@ hist_head_row(struct hist_head *h, const char *slug, struct kore_pgsql *sql,
 	    sizeof(h->status));
 	h->revision = strtol(db_text(sql, r, QFH_REVISION), NULL, 10);
 	h->may = strcmp(db_text(sql, r, QFH_MAY), "t") == 0;
+	h->readable = strcmp(db_text(sql, r, QFH_READABLE), "t") == 0;
 	h->editor = strcmp(db_text(sql, r, QFH_EDITOR), "t") == 0;
 	(void)snprintf(h->href, sizeof(h->href), "%s/%s", h->fk->path, slug);
 	(void)snprintf(h->hist, sizeof(h->hist), "%s/%s/geschiedenis",
@@ -82,7 +83,8 @@ hist_refuse(struct http_request *req, struct db_ctx *db, enum locale loc,
 	if (h->found && h->may)
 		return (0);
 	published = h->found && strcmp(h->status, "gepubliceerd") == 0;
-	if (!published)
+	/* What the reader may read exists for them: say no, not "gone". */
+	if (!published && !(h->found && h->readable && db->user.loaded))
 		resp_error(req, 404);
 	else if (!db->user.loaded)
 		(void)auth_require(req, db, ROLE_LID);

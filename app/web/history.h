@@ -21,6 +21,7 @@ struct hist_head {
 	long			 revision;
 	int			 may;
 	int			 editor;
+	int			 readable;	/* item_may_read() */
 	char			 href[HIST_HREF_MAX];	/* the item */
 	char			 hist[HIST_HREF_MAX];	/* its history */
 };
@@ -32,7 +33,8 @@ void	hist_head_free(struct hist_head *);
 /*
  * 1 and a response sent if the reader may not see the revisions: a
  * visitor is asked to sign in (published only), a member gets 403 on a
- * published item; drafts, reviews and archived ones are 404.
+ * published item or one they may read (a resource they suggested, in
+ * review); other drafts, reviews and archived ones are 404.
  */
 int	hist_refuse(struct http_request *, struct db_ctx *, enum locale,
 	    struct hist_head *);
