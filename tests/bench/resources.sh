@@ -21,16 +21,18 @@ BEGIN;
 SET LOCAL bron.importer = 'on';
 SELECT upload_add(NULL, 'bron', :'token', 'application/pdf',
     'bench-publicatie.pdf', :'size', :'sha', '', 0);
-WITH s AS (SELECT id FROM resource_save(NULL, NULL, NULL,
+-- Two statements: an UPDATE in the statement that called
+-- resource_save() would not see the row it inserted.
+SELECT id AS bench_id FROM resource_save(NULL, NULL, NULL,
     'Benchpublicatie over kleinschalig wonen',
     'Een publicatie van 5 MB om het downloaden te meten.',
     'Een beschrijving van de publicatie.',
     '<p>Een beschrijving van de publicatie.</p>', '', 5, '',
     'bench-bron', E'kleinschaligheid\n', '', '', NULL, '', '', NULL,
     jsonb_build_object('type', 'publicatie', 'publisher', 'Bench',
-    'year', '2025', 'file', :'token')))
+    'year', '2025', 'file', :'token')) \gset
 UPDATE item SET status = 'gepubliceerd', published_at = now()
-    FROM s WHERE item.id = s.id;
+    WHERE id = :bench_id;
 COMMIT;
 SQL
 	cat "$ARTIFACTS/resources.log" >&2
