@@ -23,6 +23,12 @@ int	theme_show(struct http_request *);
 int	goal_list(struct http_request *);
 int	goal_show(struct http_request *);
 int	search_show(struct http_request *);
+/* Issue 11: the synonym editor (web/synonym*.c) */
+int	synonym_list(struct http_request *);
+int	synonym_create(struct http_request *);
+int	synonym_edit(struct http_request *);
+int	synonym_update(struct http_request *);
+int	synonym_delete(struct http_request *);
 int	page_show(struct http_request *);
 int	error_show(struct http_request *);
 int	not_found(struct http_request *);

@@ -82,6 +82,12 @@ SELECT 'CREATE ROLE bron LOGIN'
 SELECT format('CREATE DATABASE %I OWNER bron', :'db')
     WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
 SQL
+	# RUM (search ranking from the index) is not a trusted extension: the
+	# superuser creates it, the migration finds it there.
+	psql -X -q -h "$BRON_PGDATA" -p "$BRON_PGPORT" -U postgres \
+	    -d "$BRON_DB" -v ON_ERROR_STOP=1 \
+	    -c 'SET client_min_messages = warning' \
+	    -c 'CREATE EXTENSION IF NOT EXISTS rum'
 	pg_log_privacy
 }
 

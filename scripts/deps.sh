@@ -4,7 +4,7 @@
 set -euo pipefail
 
 run_pkgs="build-essential kore libcmark-dev libsodium-dev libpq-dev
-	postgresql postgresql-contrib curl procps"
+	postgresql postgresql-contrib postgresql-15-rum curl procps"
 test_pkgs="libcmocka-dev bats wrk chromium clang libclang-rt-14-dev python3
 	valgrind"
 

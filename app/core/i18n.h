@@ -43,6 +43,8 @@
 #include "msg_resedit.h"
 #include "msg_resshow.h"
 #include "msg_upload.h"
+#include "msg_search.h"
+#include "msg_synonym.h"
 
 #define MSG_LIST(X) MSG_LIST_CORE(X) MSG_LIST_AUTH(X) \
 	MSG_LIST_ACCOUNT(X) MSG_LIST_ADMIN(X) MSG_LIST_RESET(X) \
@@ -54,7 +56,8 @@
 	MSG_LIST_MMSESSION(X) MSG_LIST_MMFLOW(X) MSG_LIST_STORYFIELD(X) \
 	MSG_LIST_STORYEDIT(X) MSG_LIST_STORYREAD(X) MSG_LIST_STORYFLOW(X) \
 	MSG_LIST_STORYEXTRA(X) MSG_LIST_RESFIELD(X) MSG_LIST_RESEDIT(X) \
-	MSG_LIST_RESSHOW(X) MSG_LIST_UPLOAD(X)
+	MSG_LIST_RESSHOW(X) MSG_LIST_UPLOAD(X) MSG_LIST_SEARCH(X) \
+	MSG_LIST_SYNONYM(X)
 
 #define MSG_LIST_CORE(X) \
 	X(site_name) X(site_tagline) X(skip_link) X(nav_label) \

@@ -185,4 +185,6 @@ const char *const msg_en[MSG__MAX] = {
 #include "msg_resedit_en.inc"
 #include "msg_resshow_en.inc"
 #include "msg_upload_en.inc"
+#include "msg_search_en.inc"
+#include "msg_synonym_en.inc"
 };

@@ -187,4 +187,6 @@ const char *const msg_nl[MSG__MAX] = {
 #include "msg_resedit_nl.inc"
 #include "msg_resshow_nl.inc"
 #include "msg_upload_nl.inc"
+#include "msg_search_nl.inc"
+#include "msg_synonym_nl.inc"
 };

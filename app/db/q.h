@@ -34,9 +34,7 @@ extern const struct db_query	q_goal_show;	/* $1 slug */
 enum { QP_TITLE, QP_SUMMARY, QP_BODY };
 extern const struct db_query	q_page_show;	/* $1 slug, $2 lang */
 
-/* q_search.c */
-enum { QS_TYPE, QS_PATH, QS_TITLE, QS_SUMMARY };
-extern const struct db_query	q_search;	/* $1 query, $2 lang */
+/* q_search.c: see db/q_search.h */
 
 /* q_auth.c */
 enum { QL_WAIT_IP, QL_WAIT_ACCT, QL_ID, QL_HASH, QL_BLOCKED };

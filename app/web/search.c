@@ -14,6 +14,7 @@
 #include "core/helpterms.h"
 #include "core/html.h"
 #include "db/q.h"
+#include "db/q_search.h"
 #include "web/help.h"
 #include "web/kind.h"
 #include "web/resp.h"
@@ -76,8 +77,15 @@ search_show(struct http_request *req)
 		ctx->q = q;
 		sbuf_init(&ctx->rows);
 		db_start(req, &ctx->db, &q_search, search_row, search_done);
-		ctx->db.params[0] = q;
-		ctx->db.params[1] = i18n_code(loc);
+		/* Interim until the query parser lands (issue 11 part A). */
+		ctx->db.params[0] = "{}";
+		ctx->db.params[1] = "";
+		ctx->db.params[2] = i18n_code(loc);
+		ctx->db.params[3] = ctx->db.params[4] = ctx->db.params[5] = "";
+		ctx->db.params[6] = ctx->db.params[7] = "";
+		ctx->db.params[8] = "0";
+		ctx->db.params[9] = "20";
+		ctx->db.params[10] = "[]";
 	}
 	return (db_run(req));
 }
@@ -91,6 +99,9 @@ search_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	size_t			 at = ctx->rows.len;
 
 	type = db_text(sql, r, QS_TYPE);
+	if (strcmp(type, QS_HIT) != 0)
+		return;
+	type = db_text(sql, r, QS_C);
 	if ((k = kind_by_name(type)) != NULL)
 		label = i18n_get(ctx->loc, k->title);
 	else if (strcmp(type, "thema") == 0)
@@ -101,14 +112,14 @@ search_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		label = i18n_get(ctx->loc, MSG_search_type_page);
 	{
 		const struct tpl_bind	b[] = {
-			{ "href", db_text(sql, r, QS_PATH), TPL_TEXT },
-			{ "title", db_text(sql, r, QS_TITLE), TPL_TEXT },
+			{ "href", db_text(sql, r, QS_A), TPL_TEXT },
+			{ "title", db_text(sql, r, QS_B), TPL_TEXT },
 			{ "kind", label, TPL_TEXT },
-			{ "summary", db_text(sql, r, QS_SUMMARY), TPL_TEXT },
+			{ "summary", db_text(sql, r, QS_D), TPL_TEXT },
 		};
 		if (view_append(&ctx->rows, VIEW_search_row, ctx->loc, b,
 		    NBINDS(b)) == -1 || row_warned(&ctx->rows, at, ctx->loc,
-		    db_text(sql, r, QS_SUMMARY + 1)) == -1)
+		    db_text(sql, r, QS_F)) == -1)
 			db->failed = 1;
 	}
 }
