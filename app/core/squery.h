@@ -11,11 +11,15 @@
  *   a OR b, a OF b    either (OR binds tighter than AND: a b OR c d is
  *                     a AND (b OR c) AND d)
  * Everything else is a word, punctuation included ("JZ+", "e-health");
- * SQL's text parser splits it further. A quote left open runs to the
- * end (unbalanced is set, so the page can say so). OR/OF at the start,
- * at the end, or twice in a row, a lone "-" and empty quotes are
- * ignored. An excluded term never joins an OR group: "a OR -b" is
- * "a -b".
+ * SQL's text parser splits it further. A word ends at white space or a
+ * quote (ab"c d" is ab "c d"). Only upper-case OR and OF are operators
+ * ("or", "Of" are words; inside quotes or after "-" they are text). A
+ * quote left open runs to the end (unbalanced is set, so the page can
+ * say so). Inside quotes white space is one space, none at either end.
+ * OR/OF at the start, at the end, or twice in a row (a OR OR b is
+ * a OR b), a lone "-" or "--", and empty quotes are ignored; "--word"
+ * is "-word". An excluded term never joins an OR group and an OR next
+ * to one is dropped: "a OR -b" is "a -b", "a OR -b OR c" is "a -b c".
  *
  * Limits: input of at most SQ_MAX_BYTES bytes (the caller refuses longer
  * input first, with a message); at most SQ_MAX_TERMS terms (the rest is
@@ -48,7 +52,8 @@ struct sq_term {
 	int	phrase;			/* typed in quotes */
 	int	negated;		/* -word or -"phrase" */
 	int	group;			/* terms of one OR group share this;
-					   groups count 0, 1, 2 ... in order */
+					   groups count 0, 1, 2 ... in order;
+					   excluded terms have -1 */
 };
 
 struct squery {
@@ -58,14 +63,22 @@ struct squery {
 	int		truncated;	/* terms past SQ_MAX_TERMS dropped */
 };
 
-/* Parse len bytes of q (need not be NUL-terminated). */
+/*
+ * Parse len bytes of q (need not be NUL-terminated). On SQ_OK, SQ_NO_TERMS
+ * and SQ_ONLY_NOT the struct holds what was found (SQ_NO_TERMS: no terms,
+ * unbalanced may be set); on the other errors it is all zero. Checked in
+ * this order: SQ_TOO_LONG, SQ_BAD_UTF8 (also DEL and the C1 controls
+ * U+0080..U+009F), SQ_EMPTY.
+ */
 enum sq_err	squery_parse(struct squery *, const char *q, size_t len);
 
 /*
  * The JSON search_tsquery() takes:
  *   {"all":[[{"t":"word","p":false},...],...],"not":[{"t":"..","p":..}]}
  * one inner array per OR group of positive terms, in order. Written
- * with core/jw.c. Returns 0, or -1 when the buffer cannot grow.
+ * with core/jw.c; "not" is there, maybe empty, and "all" holds at least
+ * one group on SQ_OK. Returns 0 (sbuf aborts when it cannot grow, so
+ * the -1 of the interface does not happen).
  */
 int		squery_json(const struct squery *, struct sbuf *);
 
@@ -80,7 +93,12 @@ int		squery_words(const struct squery *, struct sbuf *);
  * The query written back in the box's syntax, with the i-th word of
  * squery_words() replaced by subst[i] when subst and subst[i] are not
  * NULL (nsubst entries): the "did you mean" link. Phrases get their
- * quotes, excluded terms their "-", groups " OR ". Returns 0 or -1.
+ * quotes, excluded terms their "-", groups " OR ". A substitute loses
+ * quotes, control bytes and invalid UTF-8, is cut to SQ_TERM_MAX bytes,
+ * and is quoted when it holds a space, starts with "-" or is OR/OF (so
+ * the link parses back to one term in its place); an empty one keeps the
+ * typed word. Without substitutes the output parses back to the same
+ * terms. Returns 0 (see squery_json).
  */
 int		squery_format(const struct squery *, const char *const *subst,
 		    size_t nsubst, struct sbuf *);
