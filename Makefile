@@ -90,7 +90,7 @@ $(BUILD)/app.so: $(CORE_OBJ) $(APP_OBJ)
 
 $(BUILD)/import: app/tools/import.c app/tools/import_pilot.c \
     app/tools/import_mastermind.c app/tools/import_story.c \
-    app/tools/import_resource.c \
+    app/tools/import_resource.c app/tools/import_synonym.c \
     app/tools/import.h $(CORE_OBJ)
 	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ \
 	    $(filter %.c %.o,$^) -lcmark -lsodium -lpq

@@ -934,6 +934,8 @@ main(int argc, char **argv)
 	/* Resources (issue 10) link to articles and pilots. */
 	if (rc == 0 && dir_exists(argv[1], "bronnen"))
 		rc = import_dir(db, argv[1], "bronnen", import_resource, 0);
+	if (rc == 0)
+		rc = import_synonym(db, argv[1]);
 	arts_free(&arts);
 	if (rc == 0)
 		rc = import_exec(db, "COMMIT", 0, NULL);

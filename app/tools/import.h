@@ -34,5 +34,7 @@ int		 import_story(PGconn *, const char *, const struct front *,
 /* content/bronnen/<slug>.md (see import_resource.c). */
 int		 import_resource(PGconn *, const char *, const struct front *,
 		    const char *);
+/* content/zoekwoorden.txt, the synonym groups (see import_synonym.c). */
+int		 import_synonym(PGconn *, const char *);
 
 #endif
