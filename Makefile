@@ -38,7 +38,8 @@ FUZZ_SECONDS ?= 20
 .PHONY: all deps deps-test db migrate import run stop test unit bench \
 	fuzz symcheck clean
 
-all: $(BUILD)/app.so $(BUILD)/import $(BUILD)/mailer $(BUILD)/bron
+all: $(BUILD)/app.so $(BUILD)/import $(BUILD)/mailer $(BUILD)/bron \
+    $(BUILD)/squery-json
 
 deps:
 	@scripts/deps.sh run
@@ -94,6 +95,11 @@ $(BUILD)/import: app/tools/import.c app/tools/import_pilot.c \
     app/tools/import.h $(CORE_OBJ)
 	$(CC) $(CFLAGS) -I/usr/include/postgresql $(LDHARD) -o $@ \
 	    $(filter %.c %.o,$^) -lcmark -lsodium -lpq
+
+# Each line of stdin as squery_json (app/tools/squery_json.c), for
+# tests/http/80_search_query.bats.
+$(BUILD)/squery-json: app/tools/squery_json.c $(CORE_OBJ)
+	$(CC) $(CFLAGS) $(LDHARD) -o $@ $^ -lcmark -lsodium
 
 # The admin CLI (app/tools/bron.c): `bron admin EMAIL`.
 $(BUILD)/bron: app/tools/bron.c $(CORE_OBJ)
