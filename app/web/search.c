@@ -1,8 +1,19 @@
 /*
- * /zoeken?q=: search everything public (db/q_search.c). Bad input gets
- * a message next to the field and the form keeps what was typed.
+ * /zoeken?q=...&soort=&thema=&gemeenschap=&regio=&jaar=&pagina=
+ *
+ * Search everything the reader may read (db/q_search.c): one ranked
+ * list, 20 a page, with filters and their counts. q is read from the
+ * raw query string, not from Kore's argument: Kore drops a value with
+ * a control byte (%00, a tab, a newline), a trailing '%' or more than
+ * v_query's 1000 bytes without telling, and cuts it at a second '='.
+ * So every q that was sent is seen and gets an answer: a message next
+ * to the field (400) for one that cannot be searched, never an error
+ * page. The filters are Kore arguments; a refused one is named in the
+ * error summary (400) and left out, the search still runs.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <kore/kore.h>
@@ -10,206 +21,316 @@
 
 #include "app.h"
 #include "core/form.h"
-#include "core/path.h"
-#include "core/helpterms.h"
 #include "core/html.h"
-#include "db/q.h"
+#include "core/path.h"
 #include "db/q_search.h"
-#include "web/help.h"
-#include "web/kind.h"
 #include "web/resp.h"
-#include "web/rows.h"
-#include "web/view.h"
+#include "web/search.h"
 
-#define SEARCH_MAX_CHARS	200
-#define SEARCH_MAX_ARGS		10
-
-struct search_ctx {
-	struct db_ctx	 db;
-	enum locale	 loc;
-	char		*q;		/* owned by Kore's argument list */
-	struct sbuf	 rows;
-};
-
+static int	search_hexval(int);
+static int	search_raw_q(const char *, struct sbuf *);
+static void	search_q(struct http_request *, struct search_ctx *);
+static void	search_args(struct http_request *, struct search_ctx *);
+static int	search_start(struct http_request *, struct db_ctx *);
 static void	search_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	search_done(struct http_request *, struct db_ctx *);
-static void	search_render(struct http_request *, enum locale,
-		    const char *, enum msg_id, struct sbuf *);
 static void	search_free(struct http_request *);
 
-
+static const struct {
+	enum msg_id	bad;
+} filter_msgs[SR__MAX] = {
+	{ MSG_srch_bad_kind }, { MSG_srch_bad_theme }, { MSG_srch_bad_comm },
+	{ MSG_srch_bad_region }, { MSG_srch_bad_year },
+};
 
 int
 search_show(struct http_request *req)
 {
 	struct search_ctx	*ctx;
-	enum locale		 loc;
-	char			*q;
+	int			 i;
 
 	if (!http_state_exists(req)) {
-		loc = resp_locale(req);
+		http_populate_get(req);
+		ctx = http_state_create(req, sizeof(*ctx), search_free);
+		ctx->loc = resp_locale(req);
+		ctx->q_err = MSG__MAX;
+		ctx->page = 1;
+		ctx->total = -1;
+		sbuf_init(&ctx->q);
+		sbuf_init(&ctx->json);
+		sbuf_init(&ctx->words);
+		sbuf_init(&ctx->rows);
+		sbuf_init(&ctx->titles);
+		for (i = 0; i < SR__MAX; i++)
+			sbuf_init(&ctx->groups[i]);
+		fv_init(&ctx->fv, ctx->loc);
 		/*
 		 * Kore reads only the first 20 query arguments and drops the
-		 * rest without telling us; a form of ours never sends more
-		 * than one, so refuse rather than guess.
+		 * rest without telling us; our links send at most seven, so
+		 * refuse rather than guess.
 		 */
 		if (path_query_args(req->query_string) > SEARCH_MAX_ARGS) {
-			search_render(req, loc, "", MSG_err_too_many_args,
-			    NULL);
-			return (KORE_RESULT_OK);
+			ctx->q_err = MSG_err_too_many_args;
+		} else {
+			search_args(req, ctx);
+			search_q(req, ctx);
 		}
-		http_populate_get(req);
-		if (!http_argument_get_string(req, "q", &q)) {
-			search_render(req, loc, "", MSG__MAX, NULL);
-			return (KORE_RESULT_OK);
-		}
-		if (!html_utf8_valid(q, strlen(q))) {
-			/* Not echoed back: it cannot be shown as typed. */
-			search_render(req, loc, "", MSG_search_bad_chars, NULL);
-			return (KORE_RESULT_OK);
-		}
-		if (form_chars(q) > SEARCH_MAX_CHARS) {
-			search_render(req, loc, q, MSG_search_too_long, NULL);
-			return (KORE_RESULT_OK);
-		}
-		ctx = http_state_create(req, sizeof(*ctx), search_free);
-		ctx->loc = loc;
-		ctx->q = q;
-		sbuf_init(&ctx->rows);
-		db_start(req, &ctx->db, &q_search, search_row, search_done);
-		/* Interim until the query parser lands (issue 11 part A). */
-		ctx->db.params[0] = "{}";
-		ctx->db.params[1] = "";
-		ctx->db.params[2] = i18n_code(loc);
-		ctx->db.params[3] = ctx->db.params[4] = ctx->db.params[5] = "";
-		ctx->db.params[6] = ctx->db.params[7] = "";
-		ctx->db.params[8] = "0";
-		ctx->db.params[9] = "20";
-		ctx->db.params[10] = "[]";
+		db_start(req, &ctx->db, NULL, NULL, search_start);
 	}
 	return (db_run(req));
+}
+
+static int
+search_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return (c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (c - 'A' + 10);
+	return (-1);
+}
+
+/*
+ * The first q=<value> of the raw query string, decoded as a form does
+ * ('+' is a space, %XX a byte, a '%' without two hex digits itself).
+ * Returns 1 when q has a value, else 0.
+ */
+static int
+search_raw_q(const char *qs, struct sbuf *out)
+{
+	const char	*p;
+	int		 hi, lo;
+
+	if (qs == NULL)
+		return (0);
+	for (p = qs; p != NULL; p = strchr(p, '&')) {
+		if (*p == '&')
+			p++;
+		if (p[0] == 'q' && p[1] == '=')
+			break;
+	}
+	if (p == NULL || p[2] == '\0' || p[2] == '&')
+		return (0);
+	for (p += 2; *p != '\0' && *p != '&'; p++) {
+		if (*p == '+')
+			sbuf_putc(out, ' ');
+		else if (*p == '%' && (hi = search_hexval(p[1])) != -1 &&
+		    (lo = search_hexval(p[2])) != -1) {
+			sbuf_putc(out, (char)(hi * 16 + lo));
+			p += 2;
+		} else
+			sbuf_putc(out, *p);
+	}
+	return (1);
+}
+
+/*
+ * Read q and parse it. A q that cannot be searched gets its message
+ * next to the field, and is shown again unless it cannot be shown as
+ * typed (bytes that are no text).
+ */
+static void
+search_q(struct http_request *req, struct search_ctx *ctx)
+{
+	const char	*q;
+	size_t		 len;
+	enum sq_err	 err;
+
+	if (!search_raw_q(req->query_string, &ctx->q))
+		return;
+	ctx->has_q = 1;
+	q = sbuf_cstr(&ctx->q);
+	len = ctx->q.len;
+	if (!html_utf8_valid(q, len)) {
+		ctx->q_err = MSG_search_bad_chars;
+		return;
+	}
+	ctx->keep_q = 1;
+	if (form_chars(q) > SEARCH_MAX_CHARS) {
+		ctx->q_err = MSG_search_too_long;
+		return;
+	}
+	switch ((err = squery_parse(&ctx->sq, q, len))) {
+	case SQ_OK:
+		break;
+	case SQ_EMPTY:
+		ctx->q_err = MSG_srch_empty;
+		break;
+	case SQ_BAD_UTF8:
+		/* Other control bytes than tab, CR and LF. */
+		ctx->q_err = MSG_search_bad_chars;
+		ctx->keep_q = 0;
+		break;
+	case SQ_TOO_LONG:
+		ctx->q_err = MSG_search_too_long;
+		break;
+	case SQ_NO_TERMS:
+		ctx->q_err = MSG_srch_no_terms;
+		break;
+	case SQ_ONLY_NOT:
+		ctx->q_err = MSG_srch_only_not;
+		break;
+	}
+	if (err != SQ_OK)
+		return;
+	if (squery_json(&ctx->sq, &ctx->json) == -1 ||
+	    (ctx->nwords = squery_words(&ctx->sq, &ctx->words)) == -1) {
+		/* Cannot happen with an sbuf (it aborts); answer anyway. */
+		ctx->q_err = MSG_search_too_long;
+		ctx->nwords = 0;
+	}
+}
+
+/*
+ * The filters. Kore drops a value that fails its validator (too long,
+ * control bytes) without a word: path_query_has() tells it from an
+ * absent one.
+ */
+static void
+search_args(struct http_request *req, struct search_ctx *ctx)
+{
+	const char	*qs = req->query_string;
+	char		*v, *end;
+	long		 n;
+	int		 k, ok;
+
+	for (k = 0; k < SR__MAX; k++) {
+		ok = 0;
+		if (http_argument_get_string(req, search_key_name(k), &v)) {
+			if (k == SR_SOORT)
+				ok = search_kind_label(ctx->loc, v) != NULL;
+			else if (k == SR_JAAR) {
+				errno = 0;
+				n = strtol(v, &end, 10);
+				ok = strlen(v) == 4 && *end == '\0' &&
+				    errno == 0 && n >= SEARCH_YEAR_MIN &&
+				    n <= SEARCH_YEAR_MAX;
+			} else
+				ok = path_slug_ok(v, strlen(v)) == 1;
+			if (ok)
+				(void)kore_strlcpy(ctx->val[k], v,
+				    sizeof(ctx->val[k]));
+		}
+		if (!ok && path_query_has(qs, search_key_name(k))) {
+			fv_form_error(&ctx->fv, filter_msgs[k].bad, NULL);
+			ctx->bad = 1;
+		}
+	}
+	if (http_argument_get_string(req, "pagina", &v)) {
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (*v >= '1' && *v <= '9' && *end == '\0' && errno == 0 &&
+		    n <= SEARCH_PAGE_MAX)
+			ctx->page = n;
+		else {
+			fv_form_error(&ctx->fv, MSG_srch_bad_page, NULL);
+			ctx->bad = 1;
+		}
+	} else if (path_query_has(qs, "pagina")) {
+		fv_form_error(&ctx->fv, MSG_srch_bad_page, NULL);
+		ctx->bad = 1;
+	}
+}
+
+/* The session is loaded: search, or show the form with its message. */
+static int
+search_start(struct http_request *req, struct db_ctx *db)
+{
+	struct search_ctx	*ctx = (struct search_ctx *)db;
+	int			 k;
+
+	if (!ctx->has_q || ctx->q_err != MSG__MAX) {
+		search_page(req, ctx);
+		return (HTTP_STATE_COMPLETE);
+	}
+	(void)snprintf(ctx->offset, sizeof(ctx->offset), "%ld",
+	    (ctx->page - 1) * SEARCH_PAGE);
+	(void)snprintf(ctx->limit, sizeof(ctx->limit), "%d", SEARCH_PAGE);
+	db->params[0] = sbuf_cstr(&ctx->json);
+	db->params[1] = db->user.loaded ? db->user.id : "";
+	db->params[2] = i18n_code(ctx->loc);
+	for (k = 0; k < SR__MAX; k++)
+		db->params[3 + k] = ctx->val[k];
+	db->params[8] = ctx->offset;
+	db->params[9] = ctx->limit;
+	db->params[10] = ctx->nwords > 0 ? sbuf_cstr(&ctx->words) : "[]";
+	return (db_chain(req, db, &q_search, search_row, search_done));
 }
 
 static void
 search_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
 	struct search_ctx	*ctx = (struct search_ctx *)db;
-	const struct kind	*k;
-	const char		*type, *label;
-	size_t			 at = ctx->rows.len;
+	const char		*type, *a, *b;
+	char			*end;
+	long			 n;
+	int			 rc = 0;
 
 	type = db_text(sql, r, QS_TYPE);
-	if (strcmp(type, QS_HIT) != 0)
-		return;
-	type = db_text(sql, r, QS_C);
-	if ((k = kind_by_name(type)) != NULL)
-		label = i18n_get(ctx->loc, k->title);
-	else if (strcmp(type, "thema") == 0)
-		label = i18n_get(ctx->loc, MSG_nav_themes);
-	else if (strcmp(type, "opgave") == 0)
-		label = i18n_get(ctx->loc, MSG_nav_monitor);
-	else
-		label = i18n_get(ctx->loc, MSG_search_type_page);
-	{
-		const struct tpl_bind	b[] = {
-			{ "href", db_text(sql, r, QS_A), TPL_TEXT },
-			{ "title", db_text(sql, r, QS_B), TPL_TEXT },
-			{ "kind", label, TPL_TEXT },
-			{ "summary", db_text(sql, r, QS_D), TPL_TEXT },
-		};
-		if (view_append(&ctx->rows, VIEW_search_row, ctx->loc, b,
-		    NBINDS(b)) == -1 || row_warned(&ctx->rows, at, ctx->loc,
-		    db_text(sql, r, QS_F)) == -1)
-			db->failed = 1;
-	}
+	a = db_text(sql, r, QS_A);
+	b = db_text(sql, r, QS_B);
+	if (strcmp(type, QS_HIT) == 0) {
+		rc = search_hit(ctx, a, b, db_text(sql, r, QS_C),
+		    db_text(sql, r, QS_D), db_text(sql, r, QS_E),
+		    db_text(sql, r, QS_F), db_text(sql, r, QS_G));
+		ctx->nhits++;
+	} else if (strcmp(type, QS_TOTAL) == 0)
+		ctx->total = strtol(db_text(sql, r, QS_N), NULL, 10);
+	else if (strcmp(type, QS_VOID) == 0)
+		ctx->isvoid = 1;
+	else if (strcmp(type, QS_FKIND) == 0)
+		rc = search_facet_row(ctx, SR_SOORT, a, NULL,
+		    db_text(sql, r, QS_N));
+	else if (strcmp(type, QS_FTHEME) == 0)
+		rc = search_facet_row(ctx, SR_THEMA, a, b,
+		    db_text(sql, r, QS_N));
+	else if (strcmp(type, QS_FCOMM) == 0)
+		rc = search_facet_row(ctx, SR_GEMEENSCHAP, a, b,
+		    db_text(sql, r, QS_N));
+	else if (strcmp(type, QS_FREGION) == 0)
+		rc = search_facet_row(ctx, SR_REGIO, a, b,
+		    db_text(sql, r, QS_N));
+	else if (strcmp(type, QS_FYEAR) == 0)
+		rc = search_facet_row(ctx, SR_JAAR, a, NULL,
+		    db_text(sql, r, QS_N));
+	else if (strcmp(type, QS_SUGGEST) == 0) {
+		errno = 0;
+		n = strtol(db_text(sql, r, QS_N), &end, 10);
+		if (errno == 0 && *end == '\0' && n >= 0 &&
+		    n < ctx->nwords && n < SQ_MAX_TERMS && *a != '\0' &&
+		    ctx->subst[n] == NULL) {
+			ctx->subst[n] = kore_strdup(a);
+			ctx->nsubst++;
+		}
+	} else if (strcmp(type, QS_TITLE) == 0)
+		rc = search_title(ctx, a, b);
+	if (rc != 0)
+		db->failed = 1;
 }
 
 static int
 search_done(struct http_request *req, struct db_ctx *db)
 {
-	struct search_ctx	*ctx = (struct search_ctx *)db;
-
-	search_render(req, ctx->loc, ctx->q, MSG__MAX, &ctx->rows);
+	search_page(req, (struct search_ctx *)db);
 	return (HTTP_STATE_COMPLETE);
-}
-
-/*
- * The page: the form (with q kept), an error next to the field when
- * err is not MSG__MAX, and results when rows is given.
- */
-static void
-search_render(struct http_request *req, enum locale loc, const char *q,
-    enum msg_id err, struct sbuf *rows)
-{
-	struct sbuf	 errsb, results, count, help;
-	struct db_ctx	*db;
-	char		 n[16];
-	const char	*args[2];
-	int		 bad, nrows;
-
-	sbuf_init(&errsb);
-	sbuf_init(&results);
-	sbuf_init(&count);
-	sbuf_init(&help);
-	bad = 0;
-	/* A search that asks for help gets the help banner first. */
-	if (help_match(q))
-		bad |= help_banner(&help, loc);
-	if (err != MSG__MAX) {
-		const struct tpl_bind	b[] = {
-			{ "id", "q-error", TPL_TEXT },
-			{ "text", i18n_get(loc, err), TPL_TEXT },
-		};
-		bad |= view_append(&errsb, VIEW_field_error, loc, b,
-		    NBINDS(b));
-	}
-	if (rows != NULL) {
-		db = http_state_get(req);
-		nrows = db->nrows;
-		snprintf(n, sizeof(n), "%d", nrows);
-		args[0] = q;
-		args[1] = n;
-		i18n_fmt(&count, i18n_get(loc, nrows == 0 ? MSG_search_none :
-		    MSG_search_count), args, 2);
-		const struct tpl_bind	b[] = {
-			{ "count", sbuf_cstr(&count), TPL_TEXT },
-			{ "items", sbuf_cstr(rows), TPL_TRUSTED_HTML },
-		};
-		bad |= view_append(&results, VIEW_search_results, loc, b,
-		    NBINDS(b));
-	} else if (err == MSG__MAX) {
-		const struct tpl_bind	b[] = {
-			{ "text", i18n_get(loc, MSG_search_prompt), TPL_TEXT },
-		};
-		bad |= view_append(&results, VIEW_empty, loc, b, NBINDS(b));
-	}
-	if (bad)
-		resp_error(req, 500);
-	else {
-		const struct tpl_bind	b[] = {
-			{ "q", q, TPL_TEXT },
-			{ "error", sbuf_cstr(&errsb), TPL_TRUSTED_HTML },
-			{ "error_class", err != MSG__MAX ? " has-error" : "",
-			    TPL_TEXT },
-			{ "error_ref", err != MSG__MAX ? " q-error" : "",
-			    TPL_TEXT },
-			{ "help", sbuf_cstr(&help), TPL_TRUSTED_HTML },
-			{ "results", sbuf_cstr(&results), TPL_TRUSTED_HTML },
-		};
-		view_page(req, err != MSG__MAX ? 400 : 200, loc,
-		    i18n_get(loc, MSG_nav_search), "/zoeken", VIEW_search, b,
-		    NBINDS(b));
-	}
-	sbuf_free(&errsb);
-	sbuf_free(&results);
-	sbuf_free(&count);
-	sbuf_free(&help);
 }
 
 static void
 search_free(struct http_request *req)
 {
 	struct search_ctx	*ctx = http_state_get(req);
+	int			 i;
 
+	sbuf_free(&ctx->q);
+	sbuf_free(&ctx->json);
+	sbuf_free(&ctx->words);
 	sbuf_free(&ctx->rows);
+	sbuf_free(&ctx->titles);
+	for (i = 0; i < SR__MAX; i++)
+		sbuf_free(&ctx->groups[i]);
+	for (i = 0; i < SQ_MAX_TERMS; i++)
+		kore_free(ctx->subst[i]);
+	fv_free(&ctx->fv);
 }
