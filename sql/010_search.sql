@@ -609,10 +609,10 @@ BEGIN
 		nxt := groups -> (i + 1);
 		IF gq IS NOT NULL AND jsonb_typeof(g) = 'array'
 		    AND jsonb_array_length(g) = 1
-		    AND NOT coalesce((g -> 0 ->> 'p')::boolean, false)
+		    AND (g -> 0 -> 'p') IS DISTINCT FROM 'true'::jsonb
 		    AND jsonb_typeof(nxt) = 'array'
 		    AND jsonb_array_length(nxt) = 1
-		    AND NOT coalesce((nxt -> 0 ->> 'p')::boolean, false) THEN
+		    AND (nxt -> 0 -> 'p') IS DISTINCT FROM 'true'::jsonb THEN
 			pair := concat_ws(' ', g -> 0 ->> 't', nxt -> 0 ->> 't');
 			IF search_is_synonym(pair) THEN
 				tq := search_term(nxt -> 0 ->> 't');
