@@ -199,3 +199,119 @@ SQL
 	fi
 	[ "$mism" = 0 ]
 }
+
+# zoek READER Q [curl args...]: /zoeken?q=Q as READER.
+zoek() {
+	local r=$1 q=$2
+	shift 2
+	if [ "$r" = bezoeker ]; then
+		req -G --data-urlencode "q=$q" "$@" /zoeken
+	else
+		req -b "$(jar "$r")" -G --data-urlencode "q=$q" "$@" /zoeken
+	fi
+}
+
+hits() {
+	printf '%s\n' "$body" |
+	    sed -n '/<ol class="item-list search-hits"/,/<\/ol>/p' |
+	    grep -o 'class="item-title" href="[^"]*"' | cut -d'"' -f4
+}
+
+@test "/zoeken: each canary only for its readers; otherwise the page is the page of a word that does not exist" {
+	local c i r w n word other base bad=0 checks=0
+	for c in $(canary_names); do
+		word=$(canary "$c")
+		# A word of the same length that no text holds: what the page
+		# looks like when nothing is found (the query echoed).
+		other=$(printf '%s' "$word" | tr 'a-z' 'b-za')
+		for i in "${!readers[@]}"; do
+			r=${readers[$i]}
+			w=$(want "$c" "$i")
+			zoek "$r" "$other"
+			base=$(printf '%s' "$body" | grep -o "$other" | wc -l)
+			zoek "$r" "$word"
+			checks=$((checks + 1))
+			[ "$status_code" = 200 ] || { echo "$c as $r: $status_code" >&2; bad=$((bad + 1)); continue; }
+			n=$(hits | wc -l)
+			if [ "$n" != "$w" ]; then
+				echo "$c as $r: $n hits, want $w" >&2
+				bad=$((bad + 1))
+			fi
+			if [ "$w" = 0 ]; then
+				# The word shows only where the query is echoed,
+				# and no count is shown.
+				if [ "$(printf '%s' "$body" | grep -o "$word" | wc -l)" != "$base" ] ||
+				    [[ "$body" == *'class="facet-count"'* ]] ||
+				    [[ "$body" != *"Geen resultaten voor “$word”"* ]]; then
+					echo "$c as $r: the page tells more than for $other" >&2
+					bad=$((bad + 1))
+				fi
+			fi
+		done
+	done
+	echo "# /zoeken: $checks canary x reader pages, $bad wrong" >&3
+	[ "$bad" = 0 ]
+}
+
+# zoek_group READER NAME...: /zoeken for these canaries joined by OR (a
+# query has at most 200 characters, so in groups), checked against the
+# rows the statement gives for each alone.
+zoek_group() {
+	local r=$1 q='' c want sum
+	shift
+	for c in "$@"; do
+		q="$q${q:+ OR }$(canary "$c")"
+	done
+	want=$(for c in "$@"; do
+		sf_search "$(sf_json "$(canary "$c")")" "$(acct "$r")" |
+		    awk -F'\t' '$1 == "hit" { print $2 }'
+	done | sort -u | wc -l)
+	zoek "$r" "$q"
+	[ "$status_code" = 200 ] || { echo "$r: $status_code for $q" >&2; return 1; }
+	[ "$(hits | wc -l)" = "$want" ]
+	case $want in
+	0) assert_contains "Geen resultaten voor" ;;
+	1) assert_contains "1 resultaat voor" ;;
+	*) assert_contains "$want resultaten voor" ;;
+	esac
+	# The kind filter's counts add up to the same.
+	sum=$(printf '%s\n' "$body" |
+	    sed -n '/id="filter-soort"/,/<\/section>/p' |
+	    grep -o 'class="facet-count">([0-9]*)' | tr -dc '0-9\n' |
+	    awk '{ s += $1 } END { print s + 0 }')
+	echo "# $r, $*: $want rows, kind counts $sum" >&3
+	[ "$sum" = "$want" ]
+	# Outsiders see no closed-off community named.
+	if [ "$r" = bezoeker ] || [ "$r" = lid ]; then
+		assert_not_contains "Ledenkring $(tag)"
+		assert_not_contains "$(canary kringnaam)</"
+	fi
+}
+
+@test "/zoeken: canaries joined by OR: the count line and the kind counts hold only what the reader may read" {
+	local r
+	for r in "${readers[@]}"; do
+		zoek_group "$r" publiek leden kring kringnaam gesprek lidverhaal
+		zoek_group "$r" publiek concept ingetrokken verborgen verborgengesprek reactie
+	done
+}
+
+@test "/zoeken: a closed community's slug as a filter is answered as an unknown one" {
+	local slug t a b
+	t=$(tag)
+	slug="zt-$t-besloten"
+	for r in bezoeker lid; do
+		zoek "$r" "$t" --data-urlencode "gemeenschap=$slug"
+		a="$status_code:$(printf '%s' "$body" | sed "s/$slug/SLUG/g" |
+		    grep -v '_csrf')"
+		zoek "$r" "$t" --data-urlencode "gemeenschap=zt-$t-bestaatniet"
+		b="$status_code:$(printf '%s' "$body" | sed "s/zt-$t-bestaatniet/SLUG/g" |
+		    grep -v '_csrf')"
+		[ "$a" = "$b" ]
+		assert_not_contains "$(canary kringnaam)"
+	done
+	# A member filters on it.
+	zoek gemeenschap "$(canary gesprek)" --data-urlencode "gemeenschap=$slug"
+	[ "$status_code" = 200 ]
+	[ "$(hits | wc -l)" = 1 ]
+}

@@ -167,9 +167,11 @@ sf_corpus() {
 	sf_item artikel "zt-$t-stam" "Werken zonder afzondering" \
 	    "Hoe een groep het anders deed." \
 	    "<p>In de groep van $t is afzondering niet meer nodig.</p>" >/dev/null
-	# Accents: the text has "coördinatie", the query "coordinatie".
+	# Accents: the text has "coördinatie" and "crèche", the query
+	# "coordinatie" and "creche" (the Dutch stemmer folds ö by itself,
+	# not è: only unaccent makes "creche" find "crèche").
 	sf_item artikel "zt-$t-accent" "Samen plannen" "" \
-	    "<p>De coördinatie van de zorg bij $t kost tijd.</p>" >/dev/null
+	    "<p>De coördinatie van de zorg bij $t kost tijd, ook in de crèche.</p>" >/dev/null
 	# Synonyms: "JZ+" finds "JeugdzorgPlus".
 	sf_item artikel "zt-$t-synoniem" "Een plek gevonden" "" \
 	    "<p>Na lang zoeken kwam er een plek in de JeugdzorgPlus bij $t.</p>" >/dev/null
@@ -198,8 +200,9 @@ sf_corpus() {
 	# snippet but keeps an unclosed "<script", so that is what is sent.
 	sf_item artikel "zt-$t-escape" "Veilig & <tonen>" "" \
 	    "<p>De noodknop &quot;&lt;script&quot; &amp; &lt;img onerror=alert(1) bij $t</p>" >/dev/null
-	# Did you mean: a title word to misspell, and a title to resemble.
-	sf_item artikel "zt-$t-academie" "Herstelacademie Zuidoost" \
+	# Did you mean: a title word to misspell, and a title to resemble
+	# (with the tag in it, so that it is this run's).
+	sf_item artikel "zt-$t-academie" "Herstelacademie Zuidoost $t" \
 	    "Leren van elkaar." "<p>Een verslag van $t.</p>" >/dev/null
 	# A story with a content warning: the warning, never a snippet.
 	sf_story "zt-$t-waarschuwing" "Mijn tijd in de stiltekamer" \
