@@ -57,7 +57,9 @@ teardown_file() {
 		[ "$status_code" = 200 ]
 		assert_not_contains test-concept
 		assert_not_contains test-leden
-		assert_contains 'We vonden niets voor'
+		# Search finds communities too (issue 11): "leden" is in a
+		# public community's summary, so only the canaries say nothing.
+		[ "$q" = leden ] || assert_contains 'We vonden niets voor'
 	done
 	req /artikelen/test-concept
 	[ "$status_code" = 404 ]
