@@ -8,6 +8,8 @@
 //      soorten", Enter: everything again;
 //  (c) a misspelt query: "Bedoelde je" reached by Tab and followed by
 //      Enter finds the row;
+//  R2: payloads in found rows and as the query open no dialog in
+//      Chromium;
 //  (d) axe-core: 0 violations on results, results with a filter, empty
 //      results, suggestions, a query with an error and the help banner.
 //
@@ -19,7 +21,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ctx } from './fixture.mjs';
+import { ctx, psql } from './fixture.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const HTTP = path.join(HERE, '..', 'http');
@@ -46,7 +48,7 @@ function searchCorpus() {
 }
 
 export function defineSearchTests(h) {
-  const { test, check, goto, shot, expectNoAxeViolations, expectH1 } = h;
+  const { test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1 } = h;
   const noJs = { context: ctx({ javaScriptEnabled: false }), timeout: 90_000 };
 
   async function active(page) {
@@ -143,6 +145,62 @@ export function defineSearchTests(h) {
       await pressAndWait(page, 'Enter');
       const found = await hits(page);
       check(found.includes(`/artikelen/zt-${tag}-academie`), `the corrected query found ${found.join(' ')}`);
+    });
+
+  // ------------------------------------------------------------ R2
+
+  // Classic payloads in an article's title, summary and body (through
+  // SQL, escaped in the body as cmark would), in Chromium with the CSP
+  // bypassed: the results, the payload as the query, and its suggestion
+  // page open no dialog. (tests/http/84_search_xss.bats checks all 63
+  // payloads of tests/xss/payloads.txt with an HTML parser.)
+  const PAYLOADS = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(2)>',
+    "'><svg onload=alert(3)>",
+    '<a href="javascript:alert(4)">klik</a>',
+    '</textarea><script>alert(5)</script>',
+  ];
+  test('search: R2 in Chromium: payloads in found rows and in the query open 0 dialogs (CSP bypassed)',
+    { context: ctx({ bypassCSP: true }), timeout: 90_000 }, async ({ page }) => {
+      const tag = await searchCorpus();
+      const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      const lit = (s) => `'${s.replace(/'/g, "''")}'`;
+      for (let i = 0; i < PAYLOADS.length; i++) {
+        const p = PAYLOADS[i];
+        await psql(`SET bron.importer = 'on'; INSERT INTO item (kind, slug, title, summary, body_md, body_html,
+          status, published_at) VALUES ('artikel', ${lit(`zt-${tag}-r2-${i}`)}, ${lit(`${p} ${tag}`)},
+          ${lit(p)}, ${lit(`${p} ${tag}`)}, ${lit(`<p>${esc(p)} ${tag}</p>`)}, 'gepubliceerd', now())`);
+      }
+      const dialogs = [];
+      let where = '';
+      page.on('dialog', async (d) => {
+        dialogs.push(`${d.type()}("${d.message()}") on ${where}`);
+        await d.dismiss().catch(() => {});
+      });
+      const paths = [`/zoeken?q=${tag}`, `/zoeken?q=${tag}&soort=artikel`];
+      for (const p of PAYLOADS) {
+        paths.push(`/zoeken?q=${encodeURIComponent(p)}`);
+        paths.push(`/zoeken?q=${encodeURIComponent(`${p} ${tag}`)}`);
+        paths.push(`/zoeken?q=${encodeURIComponent(`${p} herstelakademie`)}`);
+      }
+      for (const p of paths) {
+        where = p;
+        const resp = await page.goto(url(p), { waitUntil: 'load' });
+        check(resp && resp.status() < 500, `${p}: status ${resp ? resp.status() : 'none'}`);
+        await page.evaluate(() => {
+          for (const el of document.querySelectorAll('a, input, mark')) {
+            el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+            if (typeof el.focus === 'function') el.focus();
+          }
+        });
+      }
+      await page.goto(url(`/zoeken?q=${tag}`), { waitUntil: 'load' });
+      const rows = await hits(page);
+      check(rows.filter((r) => r.includes(`zt-${tag}-r2-`)).length === PAYLOADS.length,
+        `the payload rows are not all found: ${rows.join(' ')}`);
+      diag(`${paths.length} search pages, ${dialogs.length} dialogs`);
+      check(dialogs.length === 0, `${dialogs.length} dialog(s):\n${dialogs.join('\n')}`);
     });
 
   // ------------------------------------------------------------ (d) axe
