@@ -24,6 +24,7 @@
 #include "core/html.h"
 #include "core/path.h"
 #include "db/q_search.h"
+#include "db/q_search_known.h"
 #include "web/resp.h"
 #include "web/search.h"
 
@@ -32,6 +33,9 @@ static int	search_raw_q(const char *, struct sbuf *);
 static void	search_q(struct http_request *, struct search_ctx *);
 static void	search_args(struct http_request *, struct search_ctx *);
 static int	search_start(struct http_request *, struct db_ctx *);
+static void	search_known_row(struct db_ctx *, struct kore_pgsql *, int);
+static int	search_known_done(struct http_request *, struct db_ctx *);
+static int	search_query(struct http_request *, struct db_ctx *);
 static void	search_row(struct db_ctx *, struct kore_pgsql *, int);
 static int	search_done(struct http_request *, struct db_ctx *);
 static void	search_free(struct http_request *);
@@ -234,17 +238,70 @@ search_args(struct http_request *req, struct search_ctx *ctx)
 	}
 }
 
-/* The session is loaded: search, or show the form with its message. */
+/*
+ * The session is loaded: show the form with its message, or check the
+ * filters that name something by slug, or search.
+ */
 static int
 search_start(struct http_request *req, struct db_ctx *db)
 {
 	struct search_ctx	*ctx = (struct search_ctx *)db;
-	int			 k;
 
 	if (!ctx->has_q || ctx->q_err != MSG__MAX) {
 		search_page(req, ctx);
 		return (HTTP_STATE_COMPLETE);
 	}
+	if (ctx->val[SR_THEMA][0] == '\0' &&
+	    ctx->val[SR_GEMEENSCHAP][0] == '\0' &&
+	    ctx->val[SR_REGIO][0] == '\0')
+		return (search_query(req, db));
+	db->params[0] = ctx->val[SR_THEMA];
+	db->params[1] = ctx->val[SR_GEMEENSCHAP];
+	db->params[2] = ctx->val[SR_REGIO];
+	db->params[3] = db->user.loaded ? db->user.id : "";
+	db->params[4] = i18n_code(ctx->loc);
+	return (db_chain(req, db, &q_search_known, search_known_row,
+	    search_known_done));
+}
+
+static void
+search_known_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
+{
+	struct search_ctx	*ctx = (struct search_ctx *)db;
+	const enum sr_key	 k[3] = { SR_THEMA, SR_GEMEENSCHAP, SR_REGIO };
+	int			 i;
+
+	for (i = 0; i < 3; i++) {
+		if (!db_isnull(sql, r, i))
+			(void)kore_strlcpy(ctx->known[k[i]],
+			    db_text(sql, r, i), sizeof(ctx->known[k[i]]));
+	}
+}
+
+/* A slug that names nothing (the reader may see) is refused, left out. */
+static int
+search_known_done(struct http_request *req, struct db_ctx *db)
+{
+	struct search_ctx	*ctx = (struct search_ctx *)db;
+	const enum sr_key	 k[3] = { SR_THEMA, SR_GEMEENSCHAP, SR_REGIO };
+	int			 i;
+
+	for (i = 0; i < 3; i++) {
+		if (ctx->val[k[i]][0] != '\0' && ctx->known[k[i]][0] == '\0') {
+			fv_form_error(&ctx->fv, filter_msgs[k[i]].bad, NULL);
+			ctx->bad = 1;
+			ctx->val[k[i]][0] = '\0';
+		}
+	}
+	return (search_query(req, db));
+}
+
+static int
+search_query(struct http_request *req, struct db_ctx *db)
+{
+	struct search_ctx	*ctx = (struct search_ctx *)db;
+	int			 k;
+
 	(void)snprintf(ctx->offset, sizeof(ctx->offset), "%ld",
 	    (ctx->page - 1) * SEARCH_PAGE);
 	(void)snprintf(ctx->limit, sizeof(ctx->limit), "%d", SEARCH_PAGE);

@@ -23,6 +23,7 @@
 #define SEARCH_YEAR_MIN		1900
 #define SEARCH_YEAR_MAX		2100
 #define SEARCH_TITLES		3
+#define SEARCH_LABEL_MAX	512	/* bytes of a filter value's name */
 
 /* The filters, in the order of their links and of q_search's $4..$8. */
 enum sr_key { SR_SOORT, SR_THEMA, SR_GEMEENSCHAP, SR_REGIO, SR_JAAR,
@@ -44,6 +45,8 @@ struct search_ctx {
 	int		 nwords;
 	/* The chosen filter values ('' for none), checked. */
 	char		 val[SR__MAX][PATH_SLUG_MAX + 1];
+	/* Names of the chosen theme, community, region (q_search_known). */
+	char		 known[SR__MAX][SEARCH_LABEL_MAX];
 	long		 page;
 	char		 offset[24];
 	char		 limit[8];

@@ -141,8 +141,11 @@ search_filters(struct sbuf *out, struct search_ctx *ctx)
 	sbuf_init(&href);
 	for (k = 0; k < SR__MAX; k++) {
 		if (ctx->val[k][0] != '\0' && !ctx->seen[k]) {
-			if (k != SR_SOORT || (label =
-			    search_kind_label(ctx->loc, ctx->val[k])) == NULL)
+			if (k == SR_SOORT)
+				label = search_kind_label(ctx->loc, ctx->val[k]);
+			else
+				label = ctx->known[k];
+			if (label == NULL || *label == '\0')
 				label = ctx->val[k];
 			rc |= search_value(&ctx->groups[k], ctx, k,
 			    ctx->val[k], label, "0", 1);
