@@ -182,30 +182,45 @@ LANGUAGE sql AS $$
 	FROM search_synonym_split(p_terms) s;
 $$;
 
+-- A group's version for the edit form: its last change in
+-- microseconds since 1970, as text.
+CREATE FUNCTION search_synonym_base(p_at timestamptz) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT ((extract(epoch FROM p_at) * 1000000)::bigint)::text
+$$;
+
 /*
  * An editor saves a group: p_group NULL makes a new one. Returns the
  * group's id. 42501 (not an editor), P0002 (no such group), 22023 (see
- * search_synonym_check). A group from the file becomes the editors'.
- * Saving the same terms and note again writes nothing (no audit row).
+ * search_synonym_check), 55000 when p_base (search_synonym_base() of
+ * the version the editor started from; NULL: no check) is no longer
+ * the group's: someone else changed it meanwhile. A group from the file
+ * becomes the editors'. Saving the same terms and note again writes
+ * nothing (no audit row).
  */
 CREATE FUNCTION search_synonym_save(p_actor bigint, p_group bigint,
-    p_terms text, p_note text) RETURNS bigint
+    p_terms text, p_note text, p_base text DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql SET client_min_messages = warning AS $$
 DECLARE
 	g	bigint;
 	v_note	text := btrim(coalesce(p_note, ''));
 	before	text;
 	bnote	text;
+	bbase	text;
 BEGIN
 	IF NOT coalesce(account_is_editor(p_actor), false) THEN
 		RAISE EXCEPTION 'editors only' USING ERRCODE = '42501';
 	END IF;
 	PERFORM pg_advisory_xact_lock(hashtext('search_synonym'));
 	IF p_group IS NOT NULL THEN
-		SELECT search_synonym_line(id), sg.note INTO before, bnote
+		SELECT search_synonym_line(id), sg.note,
+		    search_synonym_base(sg.updated_at) INTO before, bnote, bbase
 		    FROM search_synonym_group sg WHERE id = p_group FOR UPDATE;
 		IF NOT FOUND THEN
 			RAISE EXCEPTION 'no such group' USING ERRCODE = 'P0002';
+		END IF;
+		IF p_base IS NOT NULL AND p_base <> bbase THEN
+			RAISE EXCEPTION 'changed meanwhile' USING ERRCODE = '55000';
 		END IF;
 	END IF;
 	PERFORM search_synonym_assert(p_group, p_terms, v_note);

@@ -19,6 +19,6 @@
 	X(sy_term_long) X(sy_term_chars) X(sy_term_nowords) \
 	X(sy_term_same) X(sy_term_taken) X(sy_terms_chars) \
 	X(sy_terms_long) X(sy_note_long) X(sy_note_chars) \
-	X(sy_save_failed) X(sy_redactie_link)
+	X(sy_save_failed) X(sy_redactie_link) X(sy_stale)
 
 #endif

@@ -13,7 +13,8 @@
 	"    'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')," \
 	"    to_char(g.updated_at AT TIME ZONE 'Europe/Amsterdam'," \
 	"    'DD-MM-YYYY HH24:MI')," \
-	"    coalesce(a.display_name, '')" \
+	"    coalesce(a.display_name, '')," \
+	"    search_synonym_base(g.updated_at)" \
 	" FROM search_synonym_group g" \
 	" LEFT JOIN account a ON a.id = g.updated_by AND a.deleted_at IS NULL"
 
@@ -42,8 +43,8 @@ const struct db_query	q_synonym_check = {
 const struct db_query	q_synonym_save = {
 	"synonym_save",
 	"SELECT search_synonym_save($1::bigint, NULLIF($2::text, '')::bigint,"
-	" $3::text, $4::text)",
-	4
+	" $3::text, $4::text, NULLIF($5::text, ''))",
+	5
 };
 
 const struct db_query	q_synonym_delete = {

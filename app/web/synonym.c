@@ -56,6 +56,8 @@ struct sy_ctx {
 	/* What was typed ("" when absent). */
 	char		*terms;
 	char		*note;
+	char		 base[24];	/* the version the form started from */
+	int		 stale;		/* someone saved the group meanwhile */
 	enum msg_id	 done;		/* ?gedaan=, MSG__MAX for none */
 	/* From the database. */
 	int		 found;
@@ -67,6 +69,7 @@ struct sy_ctx {
 	struct sbuf	 source;
 	struct sbuf	 changed;	/* <time> */
 	struct sbuf	 by;
+	char		 db_base[24];
 	struct sbuf	 problems;	/* the words' messages */
 	struct sbuf	 to;
 	struct fv	 fv;
@@ -196,6 +199,10 @@ sy_read(struct http_request *req, struct sy_ctx *ctx)
 	}
 	if (http_argument_get_string(req, "note", &v))
 		ctx->note = form_trim(v);
+	/* Not digits: no check (the save goes through as typed). */
+	if (http_argument_get_string(req, "base", &v) &&
+	    strspn(v, "0123456789") == strlen(v))
+		(void)kore_strlcpy(ctx->base, v, sizeof(ctx->base));
 }
 
 /* The session is loaded: who may come in, then what was asked. */
@@ -333,13 +340,17 @@ sy_checked_db(struct http_request *req, struct db_ctx *db)
 	db->params[1] = ctx->id;
 	db->params[2] = ctx->terms;
 	db->params[3] = ctx->note;
+	db->params[4] = ctx->base;
 	return (db_chain(req, db, &q_synonym_save, sy_save_row, sy_saved));
 }
 
 /*
  * 400: another editor saved one of these words in between (22023):
- * check again, so the message names it. 403 (the role went) and 404
- * (the group went) are the error pages.
+ * check again, so the message names it. 409: someone changed this group
+ * since the form was loaded; the page shows what it holds now above the
+ * editor's own text (409), with the new version, so saving again
+ * overwrites knowingly. 403 (the role went) and 404 (the group went)
+ * are the error pages.
  */
 static int
 sy_save_fail(struct http_request *req, struct db_ctx *db, int status)
@@ -347,6 +358,10 @@ sy_save_fail(struct http_request *req, struct db_ctx *db, int status)
 	struct sy_ctx	*ctx = (struct sy_ctx *)db;
 
 	db->fail = NULL;
+	if (status == 409 && ctx->page == SY_UPDATE) {
+		ctx->stale = 1;
+		return (sy_load(req, ctx, 409));
+	}
 	if (status != 400) {
 		resp_error(req, status);
 		return (HTTP_STATE_COMPLETE);
@@ -449,6 +464,8 @@ sy_get_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 	sbuf_puts(&ctx->db_terms, db_text(sql, r, QSY_TERMS));
 	sbuf_puts(&ctx->db_note, db_text(sql, r, QSY_NOTE));
 	sbuf_puts(&ctx->source, db_text(sql, r, QSY_SOURCE));
+	(void)kore_strlcpy(ctx->db_base, db_text(sql, r, QSY_BASE),
+	    sizeof(ctx->db_base));
 	if (synonym_changed(&ctx->changed, &ctx->by, ctx->loc,
 	    db_text(sql, r, QSY_AT), db_text(sql, r, QSY_AT_SHOWN),
 	    db_text(sql, r, QSY_BY)) == -1)
@@ -468,6 +485,16 @@ sy_render(struct http_request *req, struct db_ctx *db)
 		/* A refused POST says so even for a group that is gone. */
 		resp_error(req, ctx->status == 403 ? 403 : 404);
 		return (HTTP_STATE_COMPLETE);
+	}
+	if (ctx->stale) {
+		const char	*args[1];
+		struct sbuf	 msg;
+
+		sbuf_init(&msg);
+		args[0] = sbuf_cstr(&ctx->line);
+		i18n_fmt(&msg, i18n_get(ctx->loc, MSG_sy_stale), args, 1);
+		fv_form_error(&ctx->fv, MSG_sy_plain, sbuf_cstr(&msg));
+		sbuf_free(&msg);
 	}
 	return (sy_render_edit(req, ctx));
 }
@@ -586,6 +613,9 @@ sy_render_edit(struct http_request *req, struct sy_ctx *ctx)
 			{ "errors", fv_summary(&ctx->fv), TPL_TRUSTED_HTML },
 			{ "csrf", auth_csrf(req), TPL_TEXT },
 			{ "id", ctx->id, TPL_TEXT },
+			/* Typed back, unless it is what went stale. */
+			{ "base", ctx->post && !ctx->stale ? ctx->base :
+			    ctx->db_base, TPL_TEXT },
 			{ "fields", sbuf_cstr(&fields), TPL_TRUSTED_HTML },
 		};
 		view_page(req, ctx->status, ctx->loc, sbuf_cstr(&heading),

@@ -308,6 +308,34 @@ $SY_W-e1" --form-string "note=Volgorde"
 	[ "$status_code" = 404 ]
 }
 
+@test "two editors on one group: the later save gets 409 with its own text, nothing lost" {
+	new_editor
+	add "$SY_W-v1 ~ $SY_W-v2"
+	g=$(group_of "$SY_W-v1")
+	# Both open the form; the first saves.
+	req -b "$(jar red)" /redactie/zoekwoorden/$g
+	base=$(grep -o 'name="base" value="[0-9]*"' <<<"$body" | cut -d'"' -f4)
+	[ -n "$base" ]
+	mpost red /redactie/zoekwoorden/$g/wijzigen --form-string "base=$base" \
+	    --form-string "terms=$SY_W-v1 ~ $SY_W-v2 ~ $SY_W-eerst"
+	[ "$status_code" = 303 ]
+	# The second still has the old version: refused, shown both.
+	mpost red /redactie/zoekwoorden/$g/wijzigen --form-string "base=$base" \
+	    --form-string "terms=$SY_W-v1 ~ $SY_W-later"
+	[ "$status_code" = 409 ]
+	assert_contains "Iemand anders heeft deze groep gewijzigd terwijl jij bezig was."
+	assert_contains "Nu staan erin: $SY_W-v1 ~ $SY_W-v2 ~ $SY_W-eerst."
+	assert_textarea "$SY_W-v1 ~ $SY_W-later"
+	[ "$(db -c "SELECT search_synonym_line($g)")" = "$SY_W-v1 ~ $SY_W-v2 ~ $SY_W-eerst" ]
+	# The form now carries the new version: saving again is a choice.
+	nbase=$(grep -o 'name="base" value="[0-9]*"' <<<"$body" | cut -d'"' -f4)
+	[ -n "$nbase" ] && [ "$nbase" != "$base" ]
+	mpost red /redactie/zoekwoorden/$g/wijzigen --form-string "base=$nbase" \
+	    --form-string "terms=$SY_W-v1 ~ $SY_W-later"
+	[ "$status_code" = 303 ]
+	[ "$(db -c "SELECT search_synonym_line($g)")" = "$SY_W-v1 ~ $SY_W-later" ]
+}
+
 @test "delete asks first; a deleted group from the file is not imported again" {
 	new_editor
 	add "$SY_W-d1 ~ $SY_W-d2"
