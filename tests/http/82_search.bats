@@ -90,8 +90,10 @@ ok_page() {
 	search "JZ+ $(tag)"
 	ok_page
 	found synoniem
-	# Only through the group: nothing else of the corpus says it.
-	[ "$(hits | grep -c "/zt-$(tag)-")" = 1 ]
+	# Not every row of the tag: JZ+ is a term of its own. (A seeded
+	# group may add "gesloten jeugdhulp", so the phrase's row may come.)
+	missing stam
+	missing los
 }
 
 @test "phrases: \"gesloten jeugdhulp\" finds the words together, not apart; without quotes both" {

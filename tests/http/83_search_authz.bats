@@ -194,7 +194,7 @@ SELECT e.acct, a.role, a.blocked_at IS NOT NULL AS blocked, e.path,
     (SELECT i.owner_id = e.acct FROM item i
         WHERE e.src = 'item' AND item_href(i) = e.path) AS owner
 FROM eq e LEFT JOIN account a ON a.id = e.acct
-WHERE e.src = 'item' AND e.s IS DISTINCT FROM e.r ORDER BY 1, 4;
+WHERE e.src = 'item' AND e.s IS DISTINCT FROM e.r ORDER BY 1, 4 LIMIT 30;
 SQL
 	fi
 	[ "$mism" = 0 ]
@@ -314,4 +314,13 @@ zoek_group() {
 	zoek gemeenschap "$(canary gesprek)" --data-urlencode "gemeenschap=$slug"
 	[ "$status_code" = 200 ]
 	[ "$(hits | wc -l)" = 1 ]
+}
+
+@test "/zoeken: a signed-in reader's results are never stored by a cache" {
+	zoek gemeenschap "$(canary leden)"
+	[ "$status_code" = 200 ]
+	[ "$(hits | wc -l)" = 1 ]
+	[ "$(header cache-control)" = no-store ]
+	zoek bezoeker "$(canary publiek)"
+	[ "$(header cache-control)" != public ]
 }
