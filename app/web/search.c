@@ -99,7 +99,8 @@ search_hexval(int c)
 /*
  * The first q=<value> of the raw query string, decoded as a form does
  * ('+' is a space, %XX a byte, a '%' without two hex digits itself).
- * Returns 1 when q has a value, else 0.
+ * Returns 1 when q= was sent (an empty value too: the form sent
+ * empty), else 0.
  */
 static int
 search_raw_q(const char *qs, struct sbuf *out)
@@ -115,7 +116,7 @@ search_raw_q(const char *qs, struct sbuf *out)
 		if (p[0] == 'q' && p[1] == '=')
 			break;
 	}
-	if (p == NULL || p[2] == '\0' || p[2] == '&')
+	if (p == NULL)
 		return (0);
 	for (p += 2; *p != '\0' && *p != '&'; p++) {
 		if (*p == '+')

@@ -34,7 +34,7 @@ struct search_ctx {
 	enum locale	 loc;
 	/* q as typed (decoded from the query string), NUL-terminated. */
 	struct sbuf	 q;
-	int		 has_q;		/* q= with a value was sent */
+	int		 has_q;		/* q= was sent (maybe empty) */
 	int		 keep_q;	/* show q in the field again */
 	enum msg_id	 q_err;		/* next to the field; MSG__MAX: none */
 	int		 bad;		/* a refused filter: 400 */
