@@ -281,20 +281,29 @@ END $$;
 
 /*
  * The importer, one line of content/zoekwoorden.txt (terms already
- * split and checked by the tool; checked again here). Returns what it
+ * split and checked by the tool; checked again here) and the comment
+ * above it as the group's note (cut to 300 characters). Returns what it
  * did: 'created', 'updated', 'same' (a repo group with exactly these
  * terms exists: left alone) or 'skipped' (a key is in an editors' group
  * or was removed by an editor). Only repo groups are written; terms in
  * other repo groups move here (the file is their source).
  */
-CREATE FUNCTION search_synonym_import(p_terms text[]) RETURNS text
+CREATE FUNCTION search_synonym_import(p_terms text[], p_note text DEFAULT '')
+    RETURNS text
 LANGUAGE plpgsql SET client_min_messages = warning AS $$
 DECLARE
 	txt	text := array_to_string(p_terms, E'\n');
+	v_note	text := btrim(regexp_replace(coalesce(p_note, ''),
+	    '[[:cntrl:]]+', ' ', 'g'));
 	keys	text[];
 	g	bigint;
 	c	record;
 BEGIN
+	-- A long comment ends at its last full sentence within 300.
+	IF length(v_note) > 300 THEN
+		v_note := coalesce(substring(left(v_note, 300) FROM
+		    '^(.*[.!?:])'), left(v_note, 299) || '…');
+	END IF;
 	PERFORM pg_advisory_xact_lock(hashtext('search_synonym'));
 	SELECT * INTO c FROM search_synonym_check(NULL, txt, '') x
 	    WHERE x.problem <> 'taken' LIMIT 1;
@@ -317,6 +326,7 @@ BEGIN
 	IF g IS NOT NULL AND search_synonym_line(g) = array_to_string(
 	    ARRAY(SELECT s.term FROM search_synonym_split(txt) s
 	    ORDER BY s.n), ' ~ ')
+	    AND (SELECT note FROM search_synonym_group WHERE id = g) = v_note
 	    AND NOT EXISTS (SELECT 1 FROM search_synonym s
 	    WHERE s.key = ANY (keys) AND s.group_id <> g) THEN
 		RETURN 'same';
@@ -330,14 +340,14 @@ BEGIN
 	    AND (SELECT count(*) FROM search_synonym s
 	    WHERE s.group_id = sg.id) < 2;
 	IF g IS NULL THEN
-		INSERT INTO search_synonym_group (source) VALUES ('repo')
-		RETURNING id INTO g;
+		INSERT INTO search_synonym_group (source, note)
+		VALUES ('repo', v_note) RETURNING id INTO g;
 		PERFORM search_synonym_put(g, txt);
 		RETURN 'created';
 	END IF;
 	PERFORM search_synonym_put(g, txt);
-	UPDATE search_synonym_group SET updated_at = now(), updated_by = NULL
-	    WHERE id = g;
+	UPDATE search_synonym_group SET note = v_note, updated_at = now(),
+	    updated_by = NULL WHERE id = g;
 	RETURN 'updated';
 END $$;
 

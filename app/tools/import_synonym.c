@@ -2,9 +2,11 @@
  * content/zoekwoorden.txt: the programme's synonym groups (issue 11).
  *
  * One group per line, its terms separated by "~" (written " ~ "); lines
- * that start with "#" and empty lines are skipped. Each line goes to
- * search_synonym_import() (sql/011_synonym.sql) as its terms, one per
- * line of the parameter: a group of source 'repo' is made or brought in
+ * that start with "#" are comments, and the comment right above a group
+ * (up to an empty line) becomes its note, which editors see in
+ * /redactie/zoekwoorden. Each line goes to search_synonym_import()
+ * (sql/011_synonym.sql) as its terms, one per line of the parameter,
+ * and the note: a group of source 'repo' is made or brought in
  * line with the file; one with exactly these terms is left alone; a line
  * with a term in an editors' group, or one an editor removed, is
  * skipped. Then repo groups whose line left the file go
@@ -34,8 +36,8 @@
 #define SYN_TERM_MAX	60	/* search_synonym.term CHECK */
 
 static int	syn_line(const char *, struct sbuf *, struct sbuf *);
-static int	syn_query(PGconn *, const char *, const char *, char *,
-		    size_t);
+static int	syn_query(PGconn *, const char *, const char *,
+		    const char *, char *, size_t);
 
 /* A term of the file in two groups: the first such key, or no row. */
 static const char sql_twice[] =
@@ -43,7 +45,8 @@ static const char sql_twice[] =
     " GROUP BY search_phrase(t)::text HAVING count(*) > 1 LIMIT 1";
 
 static const char sql_line[] =
-    "SELECT search_synonym_import(string_to_array($1::text, E'\\n'))";
+    "SELECT search_synonym_import(string_to_array($1::text, E'\\n'),"
+    " $2::text)";
 
 static const char sql_prune[] =
     "SELECT search_synonym_import_prune(string_to_array($1::text,"
@@ -52,9 +55,9 @@ static const char sql_prune[] =
 int
 import_synonym(PGconn *db, const char *dir)
 {
-	struct sbuf	 file, path, terms, all, copy;
+	struct sbuf	 file, path, terms, all, copy, note;
 	struct stat	 st;
-	char		*p, *nl, out[64];
+	char		*p, *nl, *t, out[64];
 	int		 rc, ln, created, updated, same, skipped;
 
 	sbuf_init(&path);
@@ -68,6 +71,7 @@ import_synonym(PGconn *db, const char *dir)
 	sbuf_init(&terms);
 	sbuf_init(&all);
 	sbuf_init(&copy);
+	sbuf_init(&note);
 	created = updated = same = skipped = 0;
 	rc = import_read(sbuf_cstr(&path), &file);
 	/* search_phrase() says NOTICE for stop words; the checks tell. */
@@ -94,7 +98,7 @@ import_synonym(PGconn *db, const char *dir)
 	}
 	if (rc == 0 && all.len > 0) {
 		all.len--;		/* the last "\n" */
-		if (syn_query(db, sql_twice, sbuf_cstr(&all), out,
+		if (syn_query(db, sql_twice, sbuf_cstr(&all), NULL, out,
 		    sizeof(out)) == -1)
 			rc = -1;
 		else if (*out != '\0') {
@@ -104,17 +108,29 @@ import_synonym(PGconn *db, const char *dir)
 			rc = -1;
 		}
 	}
-	/* Second pass: each group to the database. */
+	/*
+	 * Second pass: each group to the database, with the comment right
+	 * above it (up to an empty line) as its note.
+	 */
 	p = file.data;
 	while (rc == 0 && p != NULL && *p != '\0') {
 		if ((nl = strchr(p, '\n')) != NULL)
 			*nl = '\0';
 		sbuf_reset(&terms);
 		(void)syn_line(p, &terms, &copy);
+		t = form_trim(copy.data);
+		if (*t == '\0')
+			sbuf_reset(&note);
+		else if (*t == '#') {
+			t = form_trim(t + 1);
+			if (note.len > 0 && *t != '\0')
+				sbuf_putc(&note, ' ');
+			sbuf_puts(&note, t);
+		}
 		if (terms.len > 0) {
 			terms.len--;
-			if (syn_query(db, sql_line, sbuf_cstr(&terms), out,
-			    sizeof(out)) == -1)
+			if (syn_query(db, sql_line, sbuf_cstr(&terms),
+			    sbuf_cstr(&note), out, sizeof(out)) == -1)
 				rc = -1;
 			else if (strcmp(out, "created") == 0)
 				created++;
@@ -124,10 +140,11 @@ import_synonym(PGconn *db, const char *dir)
 				same++;
 			else
 				skipped++;
+			sbuf_reset(&note);
 		}
 		p = nl != NULL ? nl + 1 : NULL;
 	}
-	if (rc == 0 && syn_query(db, sql_prune, sbuf_cstr(&all), out,
+	if (rc == 0 && syn_query(db, sql_prune, sbuf_cstr(&all), NULL, out,
 	    sizeof(out)) == -1)
 		rc = -1;
 	if (rc == 0)
@@ -139,6 +156,7 @@ import_synonym(PGconn *db, const char *dir)
 	sbuf_free(&terms);
 	sbuf_free(&all);
 	sbuf_free(&copy);
+	sbuf_free(&note);
 	return (rc);
 }
 
@@ -159,12 +177,14 @@ syn_line(const char *line, struct sbuf *out, struct sbuf *tmp)
 	if (tmp->len > 0 && tmp->data[tmp->len - 1] == '\r')
 		tmp->data[--tmp->len] = '\0';
 	t = form_trim(tmp->data);
-	if (*t == '\0' || *t == '#')
+	if (*t == '\0')
 		return (0);
 	if (form_text(t, strlen(t), 1, 0) == FORM_BAD_CHARS) {
 		sbuf_puts(out, "invalid UTF-8 or a control character");
 		return (-1);
 	}
+	if (*t == '#')
+		return (0);
 	n = 0;
 	for (; t != NULL; t = next) {
 		if ((next = strchr(t, '~')) != NULL)
@@ -188,17 +208,19 @@ syn_line(const char *line, struct sbuf *out, struct sbuf *tmp)
 	return (0);
 }
 
-/* Run sql with one text parameter; the first value into out. */
+/* Run sql with one or two text parameters; the first value into out. */
 static int
-syn_query(PGconn *db, const char *sql, const char *arg, char *out,
-    size_t outsz)
+syn_query(PGconn *db, const char *sql, const char *arg, const char *arg2,
+    char *out, size_t outsz)
 {
 	PGresult	*res;
-	const char	*p[1];
+	const char	*p[2];
 
 	p[0] = arg;
+	p[1] = arg2;
 	out[0] = '\0';
-	res = PQexecParams(db, sql, 1, NULL, p, NULL, NULL, 0);
+	res = PQexecParams(db, sql, arg2 != NULL ? 2 : 1, NULL, p, NULL,
+	    NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		fprintf(stderr, "import: %s: %s", SYN_FILE,
 		    PQerrorMessage(db));

@@ -145,6 +145,8 @@ assert_textarea() {
 	g=$(group_of JZ+)
 	assert_contains "<a href=\"/redactie/zoekwoorden/$g\">JeugdzorgPlus ~ JZ+ ~ Jeugdzorg Plus ~ gesloten jeugdhulp ~ gesloten jeugdzorg</a>"
 	assert_contains "<td>Standaardlijst</td>"
+	# The file's comment above a group is its note.
+	assert_contains "<td>De gesloten jeugdhulp heet op veel manieren."
 	assert_contains '<caption>'
 	assert_contains 'action="/redactie/zoekwoorden/nieuw#nieuw" enctype="multipart/form-data"'
 	assert_contains '<label for="terms">Zoekwoorden</label>'
@@ -398,8 +400,9 @@ $SY_W-e1" --form-string "note=Volgorde"
 	assert_contains "Deze groep komt uit de standaardlijst van Bron."
 	terms=$(db -c "SELECT string_agg(term, E'\n' ORDER BY pos) FROM search_synonym
 	    WHERE group_id = $g")
+	note=$(db -c "SELECT note FROM search_synonym_group WHERE id = $g")
 	mpost red /redactie/zoekwoorden/$g/wijzigen --form-string "terms=$terms
-xyzzyplan"
+xyzzyplan" --form-string "note=$note"
 	[ "$status_code" = 303 ]
 	[ "$(db -c "SELECT source FROM search_synonym_group WHERE id = $g")" = redactie ]
 	n=$(db -c "SELECT count(*) FROM search_doc WHERE kind = 'artikel' AND public
