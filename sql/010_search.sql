@@ -89,10 +89,14 @@ CREATE TABLE search_doc (
 	published_at	timestamptz,
 	-- Who may find it: a visitor when public; else editors always, and
 	-- an active account when members is true (a story for members
-	-- only, in no closed community), or when it is a member of
-	-- community_id. search_visible() is the one place that says so.
+	-- only, in no closed community), when it is a member of
+	-- community_id, or when it is one of readers (the item's owner and
+	-- authors, who read it whatever their membership). search_visible()
+	-- says so; q_search.c has the same rule inline (for its plan), and
+	-- tests/http/83_search_authz.bats compares both with the read rules.
 	public		boolean NOT NULL,
 	members		boolean NOT NULL DEFAULT false,
+	readers		bigint[] NOT NULL DEFAULT '{}',
 	tsv		tsvector NOT NULL,
 	UNIQUE (src, src_id)
 );
@@ -100,15 +104,18 @@ CREATE INDEX search_doc_tsv ON search_doc USING rum (tsv rum_tsvector_ops);
 CREATE INDEX search_doc_title ON search_doc USING gin (title_key gin_trgm_ops);
 CREATE INDEX search_doc_community ON search_doc (community_id);
 
--- May a viewer find doc d? acct NULL is a visitor; comms are the
--- communities acct is a member of; editor says account_is_editor(acct).
--- Equivalent to item_may_read() etc. for every listed row (a test
--- compares them for every account and row).
-CREATE FUNCTION search_visible(d search_doc, acct bigint, editor boolean,
-    comms bigint[]) RETURNS boolean
+-- May a viewer find doc d? acct NULL is a visitor; active, editor and
+-- comms come from search_viewer(acct). Equal to item_may_read() etc.
+-- for every listed row, except that an account that is blocked finds
+-- only public rows (the read rules still let a blocked member read its
+-- communities' pages; search is the stricter). A test compares them for
+-- every account and row.
+CREATE FUNCTION search_visible(d search_doc, acct bigint, active boolean,
+    editor boolean, comms bigint[]) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-	SELECT d.public OR (acct IS NOT NULL AND (editor OR d.members
-	    OR d.community_id = ANY (comms)))
+	SELECT d.public OR (acct IS NOT NULL AND active AND (editor
+	    OR d.members OR d.community_id = ANY (comms)
+	    OR acct = ANY (d.readers)))
 $$;
 
 -- The viewer's side of search_visible(): editor flag and communities,
@@ -144,13 +151,14 @@ CREATE FUNCTION search_row(p_src text, p_id bigint, p_kind text,
     p_lang text, p_path text, p_title text, p_summary text, p_meta text,
     p_body text, p_warnings text[], p_themes bigint[], p_comm bigint,
     p_region text, p_year integer, p_published timestamptz,
-    p_public boolean, p_members boolean) RETURNS search_doc
+    p_public boolean, p_members boolean, p_readers bigint[])
+    RETURNS search_doc
 LANGUAGE sql STABLE AS $$
 	SELECT ROW(NULL, p_src, p_id, p_kind, p_lang, p_path, p_title,
 	    lower(unaccent(p_title)), coalesce(p_summary, ''),
 	    left(coalesce(p_body, ''), 60000), coalesce(p_warnings, '{}'),
 	    coalesce(p_themes, '{}'), p_comm, p_region, p_year, p_published,
-	    p_public, coalesce(p_members, false),
+	    p_public, coalesce(p_members, false), coalesce(p_readers, '{}'),
 	    search_vector(p_title, p_summary, p_meta,
 	        left(coalesce(p_body, ''), 60000)))::search_doc
 $$;
@@ -176,6 +184,17 @@ LANGUAGE sql STABLE AS $$
 	        WHERE c.id = x.community_id AND c.visibility = 'openbaar')))
 $$;
 
+-- Who reads item i whatever their membership (item_may_edit(): its
+-- owner and authors; for a story only its teller, the owner).
+CREATE FUNCTION search_item_readers(i bigint) RETURNS bigint[]
+LANGUAGE sql STABLE AS $$
+	SELECT ARRAY(SELECT x.owner_id FROM item x WHERE x.id = i
+	    AND x.owner_id IS NOT NULL
+	    UNION SELECT a.account_id FROM item_author a JOIN item x
+	    ON x.id = a.item_id WHERE a.item_id = i AND x.kind <> 'verhaal'
+	    ORDER BY 1)
+$$;
+
 CREATE FUNCTION search_src_item(p_id bigint) RETURNS SETOF search_doc
 LANGUAGE sql STABLE AS $$
 	SELECT search_row('item', x.id, x.kind, NULL, item_href(x), x.title,
@@ -191,7 +210,8 @@ LANGUAGE sql STABLE AS $$
 	        WHERE it.item_id = x.id ORDER BY 1),
 	    x.community_id, p.region,
 	    extract(year FROM x.published_at)::integer, x.published_at,
-	    item_may_read(x.id, NULL), search_item_members(x.id))
+	    item_may_read(x.id, NULL), search_item_members(x.id),
+	    search_item_readers(x.id))
 	FROM item x
 	LEFT JOIN pilot p ON p.item_id = x.id
 	LEFT JOIN mm_session ms ON ms.item_id = x.id
@@ -208,7 +228,7 @@ LANGUAGE sql STABLE AS $$
 	        WHERE it.item_id = x.id ORDER BY 1),
 	    x.community_id, p.region,
 	    extract(year FROM x.published_at)::integer, x.published_at,
-	    item_may_read(x.id, NULL), false)
+	    item_may_read(x.id, NULL), false, search_item_readers(x.id))
 	FROM lesson l JOIN pilot p ON p.item_id = l.pilot_id
 	JOIN item x ON x.id = p.item_id
 	WHERE l.id = p_id AND search_item_listed(x.id)
@@ -228,7 +248,7 @@ LANGUAGE sql STABLE AS $$
 	    ARRAY(SELECT ct.theme_id FROM community_theme ct
 	        WHERE ct.community_id = c.id ORDER BY 1),
 	    c.id, NULL, extract(year FROM t.created_at)::integer,
-	    t.created_at, c.visibility = 'openbaar', false)
+	    t.created_at, c.visibility = 'openbaar', false, NULL)
 	FROM topic t JOIN community c ON c.id = t.community_id
 	WHERE t.id = p_id AND t.hidden_at IS NULL
 $$;
@@ -241,7 +261,8 @@ LANGUAGE sql STABLE AS $$
 	    '/gemeenschappen/' || c.slug, c.name, c.summary, '', '', NULL,
 	    ARRAY(SELECT ct.theme_id FROM community_theme ct
 	        WHERE ct.community_id = c.id ORDER BY 1),
-	    c.id, NULL, NULL, c.created_at, c.visibility <> 'besloten', false)
+	    c.id, NULL, NULL, c.created_at, c.visibility <> 'besloten', false,
+	    NULL)
 	FROM community c WHERE c.id = p_id
 $$;
 
@@ -249,7 +270,7 @@ CREATE FUNCTION search_src_thema(p_id bigint) RETURNS SETOF search_doc
 LANGUAGE sql STABLE AS $$
 	SELECT search_row('thema', t.id, 'thema', NULL, '/themas/' || t.slug,
 	    t.title, t.summary, '', search_plain(t.body_html), NULL,
-	    ARRAY[t.id], NULL, NULL, NULL, NULL, true, false)
+	    ARRAY[t.id], NULL, NULL, NULL, NULL, true, false, NULL)
 	FROM theme t WHERE t.id = p_id
 $$;
 
@@ -259,7 +280,7 @@ LANGUAGE sql STABLE AS $$
 	    g.title, g.summary, '', search_plain(g.body_html), NULL,
 	    CASE WHEN g.theme_id IS NULL THEN '{}'::bigint[]
 	        ELSE ARRAY[g.theme_id] END,
-	    NULL, NULL, NULL, NULL, true, false)
+	    NULL, NULL, NULL, NULL, true, false, NULL)
 	FROM change_goal g WHERE g.id = p_id
 $$;
 
@@ -267,7 +288,7 @@ CREATE FUNCTION search_src_pagina(p_id bigint) RETURNS SETOF search_doc
 LANGUAGE sql STABLE AS $$
 	SELECT search_row('pagina', p.id, 'pagina', p.lang, '/' || p.slug,
 	    p.title, p.summary, '', search_plain(p.body_html), NULL, NULL,
-	    NULL, NULL, NULL, NULL, true, false)
+	    NULL, NULL, NULL, NULL, true, false, NULL)
 	FROM page p WHERE p.id = p_id
 $$;
 
@@ -297,11 +318,11 @@ BEGIN
 	END IF;
 	INSERT INTO search_doc (src, src_id, kind, lang, path, title,
 	    title_key, summary, body, warnings, themes, community_id, region,
-	    year, published_at, public, members, tsv)
+	    year, published_at, public, members, readers, tsv)
 	VALUES (d.src, d.src_id, d.kind, d.lang, d.path, d.title,
 	    d.title_key, d.summary, d.body, d.warnings, d.themes,
 	    d.community_id, d.region, d.year, d.published_at, d.public,
-	    d.members, d.tsv)
+	    d.members, d.readers, d.tsv)
 	ON CONFLICT (src, src_id) DO UPDATE SET kind = EXCLUDED.kind,
 	    lang = EXCLUDED.lang, path = EXCLUDED.path,
 	    title = EXCLUDED.title, title_key = EXCLUDED.title_key,
@@ -310,17 +331,18 @@ BEGIN
 	    community_id = EXCLUDED.community_id, region = EXCLUDED.region,
 	    year = EXCLUDED.year, published_at = EXCLUDED.published_at,
 	    public = EXCLUDED.public, members = EXCLUDED.members,
-	    tsv = EXCLUDED.tsv
+	    readers = EXCLUDED.readers, tsv = EXCLUDED.tsv
 	WHERE (search_doc.kind, search_doc.lang, search_doc.path,
 	    search_doc.title, search_doc.summary, search_doc.body,
 	    search_doc.warnings, search_doc.themes, search_doc.community_id,
 	    search_doc.region, search_doc.year, search_doc.published_at,
-	    search_doc.public, search_doc.members) IS DISTINCT FROM
+	    search_doc.public, search_doc.members, search_doc.readers)
+	    IS DISTINCT FROM
 	    (EXCLUDED.kind, EXCLUDED.lang, EXCLUDED.path, EXCLUDED.title,
 	    EXCLUDED.summary, EXCLUDED.body, EXCLUDED.warnings,
 	    EXCLUDED.themes, EXCLUDED.community_id, EXCLUDED.region,
 	    EXCLUDED.year, EXCLUDED.published_at, EXCLUDED.public,
-	    EXCLUDED.members);
+	    EXCLUDED.members, EXCLUDED.readers);
 END $$;
 
 -- An item and what hangs off it (a pilot's lessons).
@@ -371,6 +393,9 @@ CREATE TRIGGER item_search AFTER INSERT OR UPDATE OR DELETE ON item
 	FOR EACH ROW EXECUTE FUNCTION search_doc_sync('item', 'id');
 CREATE TRIGGER item_theme_search AFTER INSERT OR UPDATE OR DELETE
 	ON item_theme FOR EACH ROW
+	EXECUTE FUNCTION search_doc_sync('item', 'item_id');
+CREATE TRIGGER item_author_search AFTER INSERT OR UPDATE OR DELETE
+	ON item_author FOR EACH ROW
 	EXECUTE FUNCTION search_doc_sync('item', 'item_id');
 CREATE TRIGGER pilot_search AFTER INSERT OR UPDATE OR DELETE ON pilot
 	FOR EACH ROW EXECUTE FUNCTION search_doc_sync('item', 'item_id');

@@ -27,7 +27,7 @@ static const char *const reserved[] = {
 	"decision-terugsturen", "editor", "email", "emailadres",
 	"footer-about", "footer-help", "for-whom", "gemeenschap",
 	"goals-fast", "goals-long", "in-short", "inhoud", "into", "kind",
-	"kind-anders", "kind-ervaringsdeskundige", "kind-professional",
+	"kind-anders", "kind-ervaringsdeskundige", "kind-professional", "kop-q",
 	"lang", "lang-en", "lang-nl", "latest", "naar", "name", "nieuw",
 	"note", "owner", "password", "profiel", "profile-bio",
 	"profile-contrib", "q", "queue-back", "queue-check", "queue-review",

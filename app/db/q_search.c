@@ -28,11 +28,15 @@
  */
 #include "db/q_search.h"
 
-/* Viewer and language: may the reader find search_doc row d? */
+/*
+ * Viewer and language: may the reader find search_doc row d? The rule
+ * of search_visible() (sql/010_search.sql), inline for the plan.
+ */
 #define QS_VISIBLE \
 	" (d.public OR ((SELECT active FROM p) AND ((SELECT editor FROM p)" \
 	"   OR d.members" \
-	"   OR d.community_id = ANY ((SELECT comms FROM p)::bigint[]))))" \
+	"   OR d.community_id = ANY ((SELECT comms FROM p)::bigint[])" \
+	"   OR nullif($2, '')::bigint = ANY (d.readers))))" \
 	" AND (d.lang IS NULL OR d.lang = $3::text)"
 
 /* Each filter on search_doc row d: true when unset. */

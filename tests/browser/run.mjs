@@ -27,6 +27,7 @@ import { definePilotTests } from './pilots.mjs';
 import { defineMastermindTests } from './masterminds.mjs';
 import { defineStoryTests } from './stories.mjs';
 import { defineResourceTests } from './resources.mjs';
+import { defineSearchTests } from './search.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -516,6 +517,14 @@ defineStoryTests({
 // the resource page, the editor and /account/afbeeldingen. See
 // resources.mjs.
 defineResourceTests({
+  test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
+});
+
+// Issue 11: search from the header by keyboard, filters and "Bedoelde
+// je" by Enter, R2 in Chromium, axe on results, filtered, empty,
+// suggestions, snippets with warnings, a query error and the help
+// banner. See search.mjs (it writes its own corpus through psql).
+defineSearchTests({
   test, check, diag, url, goto, shot, expectNoAxeViolations, expectH1,
 });
 

@@ -252,7 +252,7 @@ ok_page() {
 	search ""
 	[ "$status_code" = 400 ] || [ "$status_code" = 200 ]
 	assert_contains 'Je zoekvraag is leeg.'
-	search '" - OR "" -'
+	search '- OR "" - OF'
 	[ "$status_code" = 400 ]
 	assert_contains 'alleen tekens'
 	assert_contains 'aria-invalid="true"'
@@ -265,6 +265,10 @@ ok_page() {
 	assert_contains 'aanhalingsteken zonder tweede'
 	found frase
 	search 'de en het een'
+	[ "$status_code" = 200 ]
+	assert_contains 'alleen heel gewone woorden'
+	# Quoted operators are a phrase of signs: nothing to look for either.
+	search '" - OR "'
 	[ "$status_code" = 200 ]
 	assert_contains 'alleen heel gewone woorden'
 }

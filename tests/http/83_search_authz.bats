@@ -154,18 +154,19 @@ canary_names() {
 
 # The rows of the equivalence: every account (and a visitor) x every
 # listed item, lesson and discussion, with what search_visible() says
-# (the account and search_viewer()'s side of it, as its comment says)
-# and what the pages' own rule says.
+# (given search_viewer()'s side, as the page does) and what the pages'
+# own read rule says. One difference is by design: a blocked account
+# finds only public rows, while the read rules still let a blocked
+# member open its communities' pages (search is the stricter).
 equiv_sql() {
 	cat <<'SQL'
 CREATE TEMP VIEW eq AS
 SELECT x.id AS acct, d.src, d.path, d.public, d.members, d.community_id,
-    search_visible(d, x.id, v.editor, v.comms) AS s,
-    search_visible(d, CASE WHEN v.active THEN x.id END, v.editor,
-        v.comms) AS page,
+    search_visible(d, x.id, v.active, v.editor, v.comms) AS s,
     CASE d.src WHEN 'item' THEN item_may_read(d.src_id, x.id)
         WHEN 'les' THEN lesson_may_read(d.src_id, x.id)
-        ELSE community_may_read(d.community_id, x.id) END AS r
+        ELSE community_may_read(d.community_id, x.id) END AS r,
+    x.id IS NOT NULL AND NOT v.active AS blocked
 FROM search_doc d
 CROSS JOIN (SELECT id FROM account UNION ALL SELECT NULL) x
 CROSS JOIN LATERAL search_viewer(x.id) v
@@ -173,31 +174,31 @@ WHERE d.src IN ('item', 'les', 'gesprek');
 SQL
 }
 
-@test "search_visible() equals item_may_read() for every account and listed item" {
-	local out src mism leak miss pmism pairs
+@test "search_visible() equals the read rules for every account and listed row" {
+	local out src mism leak miss blocked pairs bad
 	out=$({ equiv_sql; cat <<'SQL'; } | db
 SELECT src, count(*) FILTER (WHERE s IS DISTINCT FROM r),
     count(*) FILTER (WHERE s AND NOT r),
-    count(*) FILTER (WHERE r AND NOT s),
-    count(*) FILTER (WHERE page IS DISTINCT FROM r), count(*)
+    count(*) FILTER (WHERE r AND NOT s AND NOT blocked),
+    count(*) FILTER (WHERE r AND NOT s AND blocked), count(*)
 FROM eq GROUP BY src ORDER BY src;
 SQL
 	)
-	while IFS='|' read -r src mism leak miss pmism pairs; do
-		echo "# $src: $pairs account x row pairs, search_visible() vs the read rule: $mism mismatches ($leak found but not readable, $miss readable but not found); as the page calls it (inactive account = visitor): $pmism" >&3
+	bad=0
+	while IFS='|' read -r src mism leak miss blocked pairs; do
+		echo "# $src: $pairs account x row pairs, search_visible() vs the read rule: $leak found but not readable, $miss readable but not found, $blocked readable by a blocked account's read rule but not found (by design)" >&3
+		bad=$((bad + leak + miss))
 	done <<<"$out"
-	mism=$(printf '%s\n' "$out" | awk -F'|' '$1 == "item" { print $2 }')
-	if [ "$mism" != 0 ]; then
+	if [ "$bad" != 0 ]; then
 		{ equiv_sql; cat <<'SQL'; } | db >&2
-SELECT e.acct, a.role, a.blocked_at IS NOT NULL AS blocked, e.path,
-    e.public, e.members, e.s AS search, e.page, e.r AS may_read,
-    (SELECT i.owner_id = e.acct FROM item i
-        WHERE e.src = 'item' AND item_href(i) = e.path) AS owner
+SELECT e.acct, a.role, e.blocked, e.src, e.path, e.public, e.members,
+    e.s AS search, e.r AS may_read
 FROM eq e LEFT JOIN account a ON a.id = e.acct
-WHERE e.src = 'item' AND e.s IS DISTINCT FROM e.r ORDER BY 1, 4 LIMIT 30;
+WHERE e.s IS DISTINCT FROM e.r AND NOT (e.r AND e.blocked)
+ORDER BY 1, 4 LIMIT 30;
 SQL
 	fi
-	[ "$mism" = 0 ]
+	[ "$bad" = 0 ]
 }
 
 # zoek READER Q [curl args...]: /zoeken?q=Q as READER.
