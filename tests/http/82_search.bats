@@ -260,7 +260,7 @@ ok_page() {
 	[ "$status_code" = 400 ]
 	assert_contains 'alleen woorden met een minteken'
 	assert_contains 'value="-afzondering -zorg"'
-	search "\"gesloten jeugdhulp $(tag)"
+	search "$(tag) \"gesloten jeugdhulp"
 	[ "$status_code" = 200 ]
 	assert_contains 'aanhalingsteken zonder tweede'
 	found frase
