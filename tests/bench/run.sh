@@ -101,6 +101,7 @@ pages+=("comm:/gemeenschappen/$comm"
 . tests/bench/masterminds.sh
 . tests/bench/stories.sh
 . tests/bench/resources.sh
+. tests/bench/search.sh
 
 # wrk_page NAME PATH [wrk args...]: one run; sets rps p50 p99 bad errs.
 wrk_page() {
@@ -135,6 +136,7 @@ for entry in "${pages[@]}"; do
 	    "${rps:-0}" "$p50" "$p99" "$ratio" "${bad:-0}"
 	[ -n "$errs" ] && echo "         $errs"
 done
+search_bench
 # Sign-ins per second the Argon2id task pool sustains, while signed-in
 # page views run next to it: each POST comes from its own X-Real-IP (the
 # bench Kore trusts it, tests/lib.sh) so only the hashing limits it.
