@@ -113,6 +113,7 @@ search_compare() {
 	    -v rare="$search_rare" -v phrase="$search_phrase" \
 	    "$BRON_DATABASE_URL" <<'SQL' 2>&1 | tee "$out"
 SET maintenance_work_mem = '256MB';
+SET statement_timeout = 0;
 \echo GIN index build, for the plain plan:
 \timing on
 CREATE INDEX search_bench_gin ON search_doc USING gin (tsv);

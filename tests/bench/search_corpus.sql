@@ -33,6 +33,8 @@
 -- part=k parts=p: load the items n with n % p = k, so p sessions can
 -- load at once between one "pre" and one "post" (search.sh runs two).
 \set ON_ERROR_STOP 1
+-- The loading statements run for minutes (BRON_DATABASE_URL allows 5 s).
+SET statement_timeout = 0;
 \if :{?items}
 \else
 \set items 100000
