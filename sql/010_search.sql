@@ -700,6 +700,18 @@ BEGIN
 	RETURN res;
 END $$;
 
+-- Visitors' search pages are cached per worker at the content
+-- generation (web/search_cache.c): every change to what a search shows
+-- moves it.
+CREATE TRIGGER search_doc_gen AFTER INSERT OR UPDATE OR DELETE
+	ON search_doc FOR EACH STATEMENT EXECUTE FUNCTION content_gen_bump();
+CREATE TRIGGER search_synonym_gen AFTER INSERT OR UPDATE OR DELETE
+	ON search_synonym FOR EACH STATEMENT
+	EXECUTE FUNCTION content_gen_bump();
+CREATE TRIGGER search_synonym_group_gen AFTER INSERT OR UPDATE OR DELETE
+	ON search_synonym_group FOR EACH STATEMENT
+	EXECUTE FUNCTION content_gen_bump();
+
 -- Fill search_doc from what exists (this migration, and a rebuild).
 CREATE FUNCTION search_rebuild() RETURNS integer
 LANGUAGE plpgsql AS $$

@@ -255,7 +255,7 @@ search_start(struct http_request *req, struct db_ctx *db)
 	if (ctx->val[SR_THEMA][0] == '\0' &&
 	    ctx->val[SR_GEMEENSCHAP][0] == '\0' &&
 	    ctx->val[SR_REGIO][0] == '\0')
-		return (search_query(req, db));
+		return (search_cached(req, db, search_query));
 	db->params[0] = ctx->val[SR_THEMA];
 	db->params[1] = ctx->val[SR_GEMEENSCHAP];
 	db->params[2] = ctx->val[SR_REGIO];
@@ -294,7 +294,7 @@ search_known_done(struct http_request *req, struct db_ctx *db)
 			ctx->val[k[i]][0] = '\0';
 		}
 	}
-	return (search_query(req, db));
+	return (search_cached(req, db, search_query));
 }
 
 static int

@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/path.h"
+#include "core/pcache.h"
 #include "core/sbuf.h"
 #include "core/squery.h"
 #include "db/db.h"
@@ -60,6 +61,14 @@ struct search_ctx {
 	char		*subst[SQ_MAX_TERMS];	/* did-you-mean words */
 	int		 nsubst;
 	struct sbuf	 titles;	/* "Misschien zoek je" items' HTML */
+	/*
+	 * Visitors: the content generation and the page cache key (a hash
+	 * of everything that shapes the results; search_cache.c).
+	 */
+	long long	 gen;
+	int		 gen_ok;
+	char		 key[PCACHE_KEY_MAX + 1];
+	int		(*next)(struct http_request *, struct db_ctx *);
 };
 
 /* search_facets.c */
@@ -78,6 +87,18 @@ int		 search_facet_row(struct search_ctx *, enum sr_key,
 		    const char *value, const char *label, const char *count);
 /* The filters' <nav> (nothing when there is nothing to filter). */
 int		 search_filters(struct sbuf *, struct search_ctx *);
+
+/* search_cache.c */
+/*
+ * Visitors' result pages come from the worker's page cache at the
+ * current content generation: search_cached() runs next when the page
+ * was not cached (or the reader is signed in, or a filter was refused).
+ */
+int		 search_cached(struct http_request *, struct db_ctx *,
+		    int (*next)(struct http_request *, struct db_ctx *));
+/* Keep the rendered main part of a visitor's page, when cacheable. */
+void		 search_cache_put(struct search_ctx *, int, struct sbuf *,
+		    const char *);
 
 /* search_render.c */
 /* One QS_HIT row into ctx->rows; -1 on a template error. */

@@ -331,9 +331,21 @@ search_page(struct http_request *req, struct search_ctx *ctx)
 			{ "q_error", sbuf_cstr(&errhtml), TPL_TRUSTED_HTML },
 			{ "results", sbuf_cstr(&results), TPL_TRUSTED_HTML },
 		};
-		view_page(req, err || ctx->bad ? 400 : 200, ctx->loc,
-		    i18n_get(ctx->loc, MSG_nav_search), SEARCH_PATH,
-		    VIEW_search, b, NBINDS(b));
+		struct sbuf	 main;
+		const char	*title = i18n_get(ctx->loc, MSG_nav_search);
+		int		 status = err || ctx->bad ? 400 : 200;
+
+		sbuf_init(&main);
+		if (view_append(&main, VIEW_search, ctx->loc, b,
+		    NBINDS(b)) == -1)
+			resp_error(req, 500);
+		else {
+			if (ctx->has_q && !err)
+				search_cache_put(ctx, status, &main, title);
+			view_page_main(req, status, ctx->loc, title,
+			    SEARCH_PATH, &main);
+		}
+		sbuf_free(&main);
 	}
 	sbuf_free(&help);
 	sbuf_free(&errhtml);

@@ -324,3 +324,39 @@ a & b | !c
 EOF
 	echo "# $n hostile queries, none 5xx" >&3
 }
+
+@test "visitors' result pages are cached until what search shows changes" {
+	local t id
+	t=$(tag)
+	sf_item artikel "zt-$t-cache1" "Cachetoets $t een" "" \
+	    "<p>Over de wachtlijst van $t.</p>" >/dev/null
+	search "wachtlijst $t"
+	[ "$status_code" = 200 ]
+	[ "$(hits | wc -l)" = 1 ]
+	search "wachtlijst $t"
+	[ "$(hits | wc -l)" = 1 ]
+	# A new item with the word: the next visitor sees it at once.
+	id=$(sf_item artikel "zt-$t-cache2" "Cachetoets $t twee" "" \
+	    "<p>Weer de wachtlijst van $t.</p>")
+	search "wachtlijst $t"
+	[ "$(hits | wc -l)" = 2 ]
+	# Unpublished again: gone from the cached page too.
+	db -c "SET bron.importer = 'on'; UPDATE item SET status = 'concept' WHERE id = $id" >/dev/null
+	search "wachtlijst $t"
+	[ "$(hits | wc -l)" = 1 ]
+	# A synonym added by an editor works on the next search.
+	search "wachtrij$t $t"
+	[ "$(hits | wc -l)" = 0 ]
+	db -v t="$t" <<'SQL' >/dev/null
+WITH g AS (INSERT INTO search_synonym_group (note) VALUES ('cachetoets')
+    RETURNING id)
+INSERT INTO search_synonym (group_id, term)
+SELECT g.id, w FROM g, unnest(ARRAY['wachtrij' || :'t', 'wachtlijst']) w;
+SQL
+	search "wachtrij$t $t"
+	[ "$(hits | wc -l)" = 1 ]
+	db -v t="$t" <<'SQL' >/dev/null
+DELETE FROM search_synonym_group WHERE id IN
+    (SELECT group_id FROM search_synonym WHERE term = 'wachtrij' || :'t');
+SQL
+}
