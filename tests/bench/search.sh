@@ -93,10 +93,16 @@ SQL
 		    "$(grep -o '<mark>' "$ARTIFACTS/$name.html" | wc -l)" \
 		    "${bad:-0}"
 		[ -n "$errs" ] && echo "         $errs"
+		# Signed in: never from the page cache, the statement each time.
+		wrk_page "$name-in" "$path" -H "Cookie: __Host-sid=$sid"
+		printf '%-8s %-34s %10.0f %9s %9s %7s %8s\n' "$name-in" \
+		    "(signed in)" "${rps:-0}" "$p50" "$p99" - "${bad:-0}"
+		[ -n "$errs" ] && echo "         $errs"
 	done
 	conns=$saved
 	echo "(wrk -t$threads -c$search_conns -d${seconds}s; hits: the <mark>s"
-	echo " on the first page)"
+	echo " on the first page; visitors' pages come from the page cache,"
+	echo " signed-in readers' never)"
 	search_compare
 }
 
