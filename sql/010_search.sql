@@ -421,45 +421,49 @@ CREATE TRIGGER change_goal_search AFTER INSERT OR UPDATE OR DELETE
 CREATE TRIGGER page_search AFTER INSERT OR UPDATE OR DELETE ON page
 	FOR EACH ROW EXECUTE FUNCTION search_doc_sync('pagina', 'id');
 
--- A community: its own row, and when its visibility, name or themes
--- change, the rows of its discussions (their text and rights come from
--- it; its items follow through community_visibility_sync()).
-CREATE FUNCTION search_community_sync() RETURNS trigger
+-- A community's row and its discussions' rows (their text and rights
+-- come from it); with items, also its items' rows (a story for members
+-- keeps its visibility when the community closes, yet who may find it
+-- changes; its other items follow through community_visibility_sync()).
+CREATE FUNCTION search_refresh_community(p_comm bigint, p_items boolean)
+    RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-	c	bigint;
 	t	bigint;
 BEGIN
-	c := CASE WHEN TG_OP = 'DELETE' THEN OLD.community_id
-	    ELSE NEW.community_id END;
-	PERFORM search_refresh('gemeenschap', c);
-	FOR t IN SELECT id FROM topic WHERE community_id = c LOOP
+	PERFORM search_refresh('gemeenschap', p_comm);
+	FOR t IN SELECT id FROM topic WHERE community_id = p_comm LOOP
 		PERFORM search_refresh('gesprek', t);
 	END LOOP;
+	IF p_items THEN
+		FOR t IN SELECT id FROM item WHERE community_id = p_comm LOOP
+			PERFORM search_refresh_item(t);
+		END LOOP;
+	END IF;
+END $$;
+
+-- Its themes changed: the community's and its discussions' facets.
+CREATE FUNCTION search_community_sync() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM search_refresh_community(CASE WHEN TG_OP = 'DELETE'
+	    THEN OLD.community_id ELSE NEW.community_id END, false);
 	RETURN NULL;
 END $$;
 
+-- The community itself: a new one has no discussions or items yet; a
+-- change of visibility, name or slug reaches everything in it.
 CREATE FUNCTION search_community_row_sync() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-	t	bigint;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM search_doc WHERE src = 'gemeenschap'
 		    AND src_id = OLD.id;
-		RETURN NULL;
-	END IF;
-	PERFORM search_refresh('gemeenschap', NEW.id);
-	IF TG_OP = 'UPDATE' AND (OLD.visibility, OLD.name, OLD.slug)
+	ELSIF TG_OP = 'UPDATE' AND (OLD.visibility, OLD.name, OLD.slug)
 	    IS DISTINCT FROM (NEW.visibility, NEW.name, NEW.slug) THEN
-		FOR t IN SELECT id FROM topic WHERE community_id = NEW.id LOOP
-			PERFORM search_refresh('gesprek', t);
-		END LOOP;
-		-- Who may find its items depends on it too (a story for
-		-- members keeps its visibility when the community closes).
-		FOR t IN SELECT id FROM item WHERE community_id = NEW.id LOOP
-			PERFORM search_refresh_item(t);
-		END LOOP;
+		PERFORM search_refresh_community(NEW.id, true);
+	ELSE
+		PERFORM search_refresh('gemeenschap', NEW.id);
 	END IF;
 	RETURN NULL;
 END $$;

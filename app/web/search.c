@@ -317,10 +317,35 @@ search_query(struct http_request *req, struct db_ctx *db)
 	return (db_chain(req, db, &q_search, search_row, search_done));
 }
 
+/* The facet rows of q_search: their filter, and whether B names it. */
+static const struct facet_type {
+	const char	*type;
+	enum sr_key	 key;
+	int		 labelled;
+} facet_types[] = {
+	{ QS_FKIND, SR_SOORT, 0 },
+	{ QS_FTHEME, SR_THEMA, 1 },
+	{ QS_FCOMM, SR_GEMEENSCHAP, 1 },
+	{ QS_FREGION, SR_REGIO, 1 },
+	{ QS_FYEAR, SR_JAAR, 0 },
+};
+
+static const struct facet_type *
+search_facet_type(const char *type)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(facet_types) / sizeof(facet_types[0]); i++)
+		if (strcmp(type, facet_types[i].type) == 0)
+			return (&facet_types[i]);
+	return (NULL);
+}
+
 static void
 search_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 {
 	struct search_ctx	*ctx = (struct search_ctx *)db;
+	const struct facet_type	*f;
 	const char		*type, *a, *b;
 	char			*end;
 	long			 n;
@@ -338,20 +363,8 @@ search_row(struct db_ctx *db, struct kore_pgsql *sql, int r)
 		ctx->total = strtol(db_text(sql, r, QS_N), NULL, 10);
 	else if (strcmp(type, QS_VOID) == 0)
 		ctx->isvoid = 1;
-	else if (strcmp(type, QS_FKIND) == 0)
-		rc = search_facet_row(ctx, SR_SOORT, a, NULL,
-		    db_text(sql, r, QS_N));
-	else if (strcmp(type, QS_FTHEME) == 0)
-		rc = search_facet_row(ctx, SR_THEMA, a, b,
-		    db_text(sql, r, QS_N));
-	else if (strcmp(type, QS_FCOMM) == 0)
-		rc = search_facet_row(ctx, SR_GEMEENSCHAP, a, b,
-		    db_text(sql, r, QS_N));
-	else if (strcmp(type, QS_FREGION) == 0)
-		rc = search_facet_row(ctx, SR_REGIO, a, b,
-		    db_text(sql, r, QS_N));
-	else if (strcmp(type, QS_FYEAR) == 0)
-		rc = search_facet_row(ctx, SR_JAAR, a, NULL,
+	else if ((f = search_facet_type(type)) != NULL)
+		rc = search_facet_row(ctx, f->key, a, f->labelled ? b : NULL,
 		    db_text(sql, r, QS_N));
 	else if (strcmp(type, QS_SUGGEST) == 0) {
 		errno = 0;
